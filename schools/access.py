@@ -1,0 +1,164 @@
+"""Who may see and do what with districts, schools, staff and invitations.
+
+Every view in every app asks here; no view filters by role on its own. A person acts in one
+district at a time (their first active one); nothing of another district is ever returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+
+from schools.models import District, Membership, Role, School, User
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What one person is, in their district. Loaded once per request (see `roles_for`)."""
+
+    district: District | None
+    school_ids: frozenset[int]  # schools they work in, any school role
+    led_school_ids: frozenset[int]  # schools they lead
+    is_district_leader: bool
+    is_district_admin: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.district is not None
+
+    @property
+    def is_school_leader(self) -> bool:
+        return bool(self.led_school_ids)
+
+    @property
+    def reads_district(self) -> bool:
+        """District leaders and admins read district-wide records (never private stories)."""
+        return self.is_district_leader or self.is_district_admin
+
+    @property
+    def can_invite(self) -> bool:
+        return self.is_district_admin or self.is_school_leader
+
+
+NO_ROLES = Roles(None, frozenset(), frozenset(), False, False)
+
+
+def roles_for(user: User) -> Roles:
+    """The person's roles in their district, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NO_ROLES
+    cached = getattr(user, "_roles_cache", None)
+    if cached is not None:
+        return cached
+    memberships = list(
+        Membership.objects.active().filter(user=user).select_related("district")
+        .order_by("district_id", "id")
+    )
+    if not memberships:
+        roles = NO_ROLES
+    else:
+        district = memberships[0].district
+        mine = [m for m in memberships if m.district_id == district.id]
+        roles = Roles(
+            district=district,
+            school_ids=frozenset(m.school_id for m in mine if m.school_id),
+            led_school_ids=frozenset(m.school_id for m in mine if m.role == Role.SCHOOL_LEADER),
+            is_district_leader=any(m.role == Role.DISTRICT_LEADER for m in mine),
+            is_district_admin=any(m.role == Role.DISTRICT_ADMIN for m in mine),
+        )
+    user._roles_cache = roles
+    return roles
+
+
+def require_district_admin(user: User) -> Roles:
+    roles = roles_for(user)
+    if not roles.is_district_admin:
+        raise Http404
+    return roles
+
+
+def require_inviter(user: User) -> Roles:
+    roles = roles_for(user)
+    if not roles.can_invite:
+        raise Http404
+    return roles
+
+
+def schools_for(user: User) -> QuerySet[School]:
+    """Schools of the person's district (names are not secret inside a district)."""
+    roles = roles_for(user)
+    if roles.district is None:
+        return School.objects.none()
+    return School.objects.filter(district=roles.district)
+
+
+def invitable_schools(user: User) -> QuerySet[School]:
+    """Admins invite into any school of their district; school leaders only into their own."""
+    roles = roles_for(user)
+    if roles.is_district_admin:
+        return schools_for(user)
+    return schools_for(user).filter(id__in=roles.led_school_ids)
+
+
+def invitable_roles(user: User) -> list[tuple[str, str]]:
+    if roles_for(user).is_district_admin:
+        return list(Role.choices)
+    if roles_for(user).is_school_leader:
+        return [(Role.TEACHER.value, Role.TEACHER.label)]
+    return []
+
+
+def may_invite(user: User, *, school: School | None, role: str) -> bool:
+    roles = roles_for(user)
+    if roles.district is None:
+        return False
+    if roles.is_district_admin:
+        if role in (Role.DISTRICT_LEADER, Role.DISTRICT_ADMIN):
+            return school is None
+        return school is not None and school.district_id == roles.district.id
+    return (role == Role.TEACHER and school is not None
+            and school.id in roles.led_school_ids)
+
+
+def staff_of(district: District) -> QuerySet[User]:
+    """People with any membership (active or not) in the district."""
+    return User.objects.filter(
+        Exists(Membership.objects.filter(user=OuterRef("pk"), district=district))
+    )
+
+
+def staff_visible_to(user: User) -> QuerySet[User]:
+    """District admins see the district's whole staff; others see no staff directory here."""
+    roles = roles_for(user)
+    if not roles.is_district_admin:
+        return User.objects.none()
+    return staff_of(roles.district)
+
+
+def get_staff_member_for(user: User, pk: int) -> User:
+    try:
+        return staff_visible_to(user).get(pk=pk)
+    except User.DoesNotExist:
+        raise Http404 from None
+
+
+def get_school_for_admin(user: User, pk: int) -> School:
+    roles = require_district_admin(user)
+    try:
+        return School.objects.get(pk=pk, district=roles.district)
+    except School.DoesNotExist:
+        raise Http404 from None
+
+
+def same_school_colleagues(user: User) -> QuerySet[User]:
+    """Active people who share a school with the user (spotlights, forums)."""
+    roles = roles_for(user)
+    if not roles.school_ids:
+        return User.objects.none()
+    return User.objects.filter(
+        Exists(Membership.objects.active().filter(
+            user=OuterRef("pk"), school_id__in=roles.school_ids))
+    ).exclude(pk=user.pk)
+

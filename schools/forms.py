@@ -1,0 +1,90 @@
+import zoneinfo
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from schools import access
+from schools.models import DISTRICT_ROLES, School
+
+TIME_ZONE_CHOICES = [("", _("Same as the district"))] + [
+    (tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz
+]
+
+
+class SchoolForm(forms.Form):
+    name = forms.CharField(label=_("School name"), max_length=200)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES, required=False)
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.district = district
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if School.objects.filter(district=self.district, name__iexact=name).exists():
+            raise forms.ValidationError(_("Your district already has a school with this name."))
+        return name
+
+
+class RoleFields(forms.Form):
+    """A role and, for school roles, the school; choices limited to what the user may grant."""
+
+    role = forms.ChoiceField(label=_("Role"))
+    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none(),
+                                    required=False, empty_label=_("- none (district role) -"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["role"].choices = access.invitable_roles(user)
+        self.fields["school"].queryset = access.invitable_schools(user)
+
+    def clean(self):
+        data = super().clean()
+        role, school = data.get("role"), data.get("school")
+        if role and role not in DISTRICT_ROLES and school is None:
+            self.add_error("school", _("Choose the school for this role."))
+        elif role in DISTRICT_ROLES and school is not None:
+            self.add_error("school", _("District roles have no school; choose 'none'."))
+        elif role and not access.may_invite(self.user, school=school, role=role):
+            self.add_error("role", _("You cannot give this role in this school."))
+        return data
+
+
+class InvitationForm(RoleFields):
+    email = forms.EmailField(label=_("E-mail address"))
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    field_order = ["email", "name", "role", "school"]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Staff CSV file"),
+                           help_text=_("Columns: email, first name, last name, school, role."))
+
+
+class AcceptInvitationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    password1 = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("The password again"), widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}))
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords differ."))
+        elif first:
+            from schools.models import User  # noqa: PLC0415
+
+            try:
+                password_validation.validate_password(
+                    first, User(email=self.email, name=data.get("name", "")))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from schools import views
+
+app_name = "schools"
+
+urlpatterns = [
+    path("district/", views.district, name="district"),
+    path("district/schools/new/", views.add_school, name="add_school"),
+    path("district/staff/", views.staff, name="staff"),
+    path("district/staff/<int:pk>/", views.staff_member, name="staff_member"),
+    path("district/staff/<int:pk>/active/", views.set_active, name="set_active"),
+    path("district/staff/<int:pk>/roles/<int:membership_id>/revoke/", views.revoke_role,
+         name="revoke_role"),
+    path("district/staff/import/", views.import_staff, name="import_staff"),
+    path("invite/", views.invite, name="invite"),
+    path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+]

@@ -1,0 +1,186 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from schools import access, actions
+from schools.forms import (AcceptInvitationForm, ImportForm, InvitationForm, RoleFields,
+                           SchoolForm)
+from schools.models import Invitation, Membership, Role
+
+STAFF_PAGE_SIZE = 25
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    roles = access.roles_for(request.user)
+    schools = access.schools_for(request.user)
+    context = {
+        "my_schools": schools.filter(id__in=roles.school_ids),
+        "led_schools": schools.filter(id__in=roles.led_school_ids),
+    }
+    if roles.reads_district:
+        context["district_schools"] = schools
+    return render(request, "schools/home.html", context)
+
+
+@login_required
+def district(request: HttpRequest) -> HttpResponse:
+    roles = access.require_district_admin(request.user)
+    schools = access.schools_for(request.user).annotate(
+        staff=Count("memberships__user", filter=Q(memberships__deactivated_at__isnull=True),
+                    distinct=True))
+    pending = Invitation.objects.usable().filter(district=roles.district).count()
+    return render(request, "schools/district.html",
+                  {"schools": schools, "pending_invitations": pending})
+
+
+@login_required
+def add_school(request: HttpRequest) -> HttpResponse:
+    roles = access.require_district_admin(request.user)
+    form = SchoolForm(request.POST or None, district=roles.district)
+    if request.method == "POST" and form.is_valid():
+        school = actions.add_school(district=roles.district, **form.cleaned_data)
+        messages.success(request, _("%(school)s was added.") % {"school": school.name})
+        return redirect("schools:district")
+    return render(request, "schools/school_form.html", {"form": form})
+
+
+@login_required
+def staff(request: HttpRequest) -> HttpResponse:
+    access.require_district_admin(request.user)
+    query = request.GET.get("q", "").strip()[:100]
+    people = access.staff_visible_to(request.user)
+    if query:
+        people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
+    school_id = request.GET.get("school", "")
+    if school_id.isdigit():
+        people = people.filter(memberships__school_id=school_id)
+    role = request.GET.get("role", "")
+    if role in Role.values:
+        people = people.filter(memberships__role=role)
+    people = people.distinct().order_by("name", "email").prefetch_related(Prefetch(
+        "memberships", queryset=Membership.objects.active().select_related("school")))
+    page = Paginator(people, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "schools/staff.html#results" if request.htmx else "schools/staff.html"
+    return render(request, template, {
+        "page": page, "query": query, "schools": access.schools_for(request.user),
+        "roles": Role.choices, "school_id": school_id, "role": role})
+
+
+@login_required
+def staff_member(request: HttpRequest, pk: int) -> HttpResponse:
+    roles = access.require_district_admin(request.user)
+    person = access.get_staff_member_for(request.user, pk)
+    form = RoleFields(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        actions.grant_role(district=roles.district, user=person, role=form.cleaned_data["role"],
+                           school=form.cleaned_data["school"])
+        messages.success(request, _("Role added."))
+        return redirect("schools:staff_member", pk=person.pk)
+    memberships = (Membership.objects.filter(user=person, district=roles.district)
+                   .select_related("school").order_by("deactivated_at", "role"))
+    return render(request, "schools/staff_member.html",
+                  {"person": person, "memberships": memberships, "form": form})
+
+
+@login_required
+@require_POST
+def revoke_role(request: HttpRequest, pk: int, membership_id: int) -> HttpResponse:
+    roles = access.require_district_admin(request.user)
+    person = access.get_staff_member_for(request.user, pk)
+    membership = Membership.objects.filter(pk=membership_id, user=person,
+                                           district=roles.district).first()
+    if membership is not None:
+        actions.revoke_role(membership=membership)
+        messages.success(request, _("Role removed."))
+    return redirect("schools:staff_member", pk=person.pk)
+
+
+@login_required
+@require_POST
+def set_active(request: HttpRequest, pk: int) -> HttpResponse:
+    roles = access.require_district_admin(request.user)
+    person = access.get_staff_member_for(request.user, pk)
+    if person == request.user:
+        messages.error(request, _("You cannot deactivate yourself."))
+    elif request.POST.get("active") == "0":
+        actions.deactivate_person(district=roles.district, user=person)
+        messages.success(request, _("%(name)s was deactivated. Their stories stay.")
+                         % {"name": person})
+    else:
+        actions.reactivate_person(district=roles.district, user=person)
+        messages.success(request, _("%(name)s was reactivated.") % {"name": person})
+    return redirect("schools:staff_member", pk=person.pk)
+
+
+@login_required
+def invite(request: HttpRequest) -> HttpResponse:
+    roles = access.require_inviter(request.user)
+    form = InvitationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        invitation = actions.invite_person(district=roles.district, invited_by=request.user,
+                                           **form.cleaned_data)
+        messages.success(request, _("An invitation was sent to %(email)s.")
+                         % {"email": invitation.email})
+        return redirect("schools:invite")
+    recent = (Invitation.objects.filter(district=roles.district, invited_by=request.user)
+              .select_related("school")[:10])
+    return render(request, "schools/invite.html", {"form": form, "recent": recent})
+
+
+@login_required
+def import_staff(request: HttpRequest) -> HttpResponse:
+    """Upload shows a preview; the confirm button posts the same file content again."""
+    roles = access.require_district_admin(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    plan = None
+    if request.method == "POST" and "content" in request.POST:
+        data = request.POST["content"].encode()
+        plan = actions.plan_staff_import(district=roles.district, data=data)
+        if plan.is_valid:
+            count = actions.import_staff(district=roles.district, plan=plan,
+                                         invited_by=request.user)
+            messages.success(request, _("%(count)d invitations were sent.") % {"count": count})
+            return redirect("schools:staff")
+    elif request.method == "POST" and form.is_valid():
+        upload = request.FILES["file"]
+        data = upload.read(actions.CSV_MAX_BYTES + 1)
+        plan = actions.plan_staff_import(district=roles.district, data=data)
+    content = data.decode("utf-8-sig", "replace") if plan and plan.is_valid else ""
+    return render(request, "schools/import.html",
+                  {"form": form, "plan": plan, "content": content})
+
+
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = actions.find_usable_invitation(token)
+    except actions.InvitationUnusable:
+        return render(request, "schools/invitation_unusable.html", status=410)
+    if request.user.is_authenticated and request.user.email == invitation.email:
+        if request.method == "POST":
+            return _accepted(request, actions.accept_invitation(token=token, user=request.user))
+        return render(request, "schools/accept_invitation.html", {"invitation": invitation})
+    has_account = actions.User.objects.filter(email__iexact=invitation.email).exists()
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email,
+                                initial={"name": invitation.name})
+    if not has_account and request.method == "POST" and form.is_valid():
+        try:
+            user = actions.accept_invitation(token=token, name=form.cleaned_data["name"],
+                                             password=form.cleaned_data["password1"])
+        except actions.InvitationUnusable:
+            return render(request, "schools/invitation_unusable.html", status=410)
+        return _accepted(request, user)
+    return render(request, "schools/accept_invitation.html",
+                  {"invitation": invitation, "form": form, "has_account": has_account})
+
+
+def _accepted(request: HttpRequest, user) -> HttpResponse:
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Welcome! Your account is ready."))
+    return redirect("home")

@@ -1,0 +1,126 @@
+"""Named people and places every test can ask for, and the test-run settings.
+
+The district "Riverside" has Heritage and Lakeview schools; "Elsewhere" is another tenant.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, TestCase
+
+from tests.factories import DistrictFactory, Role, SchoolFactory, member
+
+
+class CommittingClient(Client):
+    """A test client whose every request ends as a real one does: its on-commit callbacks
+    (e-mails, tasks) run, although the test's own transaction is never committed."""
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
+
+
+@pytest.fixture
+def committed():
+    """`with committed(): action(...)` runs the action's on-commit callbacks at the end."""
+    return lambda: TestCase.captureOnCommitCallbacks(execute=True)
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_clean(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    cache.clear()
+
+
+@pytest.fixture
+def district(db):
+    return DistrictFactory(name="Riverside", slug="riverside")
+
+
+@pytest.fixture
+def school(district):
+    return SchoolFactory(district=district, name="Heritage Middle School", slug="heritage")
+
+
+@pytest.fixture
+def other_school(district):
+    return SchoolFactory(district=district, name="Lakeview Elementary", slug="lakeview")
+
+
+@pytest.fixture
+def other_district(db):
+    return DistrictFactory(name="Elsewhere", slug="elsewhere")
+
+
+@pytest.fixture
+def teacher(school):
+    return member(role=Role.TEACHER, school=school, name="Maya Okafor",
+                  email="maya@riverside.example")
+
+
+@pytest.fixture
+def colleague(school):
+    return member(role=Role.TEACHER, school=school, name="Daniel Reyes",
+                  email="daniel@riverside.example")
+
+
+@pytest.fixture
+def teacher_elsewhere(other_school):
+    """A teacher at another school of the same district."""
+    return member(role=Role.TEACHER, school=other_school, name="Emily Walker",
+                  email="emily@riverside.example")
+
+
+@pytest.fixture
+def principal(school):
+    return member(role=Role.SCHOOL_LEADER, school=school, name="Grace Lindqvist",
+                  email="grace@riverside.example")
+
+
+@pytest.fixture
+def other_principal(other_school):
+    return member(role=Role.SCHOOL_LEADER, school=other_school, name="Rosa Santos",
+                  email="rosa@riverside.example")
+
+
+@pytest.fixture
+def district_leader(district):
+    return member(role=Role.DISTRICT_LEADER, district=district, name="Samuel Adeyemi",
+                  email="samuel@riverside.example")
+
+
+@pytest.fixture
+def district_admin(district):
+    return member(role=Role.DISTRICT_ADMIN, district=district, name="Priya Natarajan",
+                  email="priya@riverside.example")
+
+
+@pytest.fixture
+def leader_elsewhere(other_district):
+    """A district leader of another district (another tenant)."""
+    return member(role=Role.DISTRICT_LEADER, district=other_district, name="Otto Berg",
+                  email="otto@elsewhere.example")
+
+
+@pytest.fixture
+def admin_elsewhere(other_district):
+    return member(role=Role.DISTRICT_ADMIN, district=other_district, name="Olga Berg",
+                  email="olga@elsewhere.example")
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(person) -> a test client signed in as that person."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

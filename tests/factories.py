@@ -1,0 +1,60 @@
+import factory
+from django.utils.text import slugify
+
+from schools.models import District, Membership, Role, School, User
+from successes.models import Theme
+
+PASSWORD = "correct horse battery"
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    name = factory.Sequence(lambda n: f"District {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    time_zone = "America/Chicago"
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = School
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"School {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Theme {n}")
+
+
+def member(*, role: str, school: School | None = None, district: District | None = None,
+           **user_fields) -> User:
+    """A person with one role, at a school (school roles) or in a district."""
+    user = UserFactory(**user_fields)
+    Membership.objects.create(user=user, role=role, school=school,
+                              district=school.district if school else district)
+    return user
+
+
+__all__ = ["DistrictFactory", "SchoolFactory", "UserFactory", "ThemeFactory", "member", "Role"]
