@@ -1,0 +1,25 @@
+from django.core.management import call_command
+
+from schools.models import District, Membership, Role, User
+from successes.models import Theme
+
+
+def test_seed_demo_loads_the_demo_district_and_is_idempotent(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    district = District.objects.get(slug="riverside")
+    assert district.schools.count() == 4
+    assert Membership.objects.filter(district=district).values("user").distinct().count() >= 25
+    assert Theme.objects.filter(district=district).count() >= 6
+    expected = {
+        "teacher@demo.example": Role.TEACHER, "colleague@demo.example": Role.TEACHER,
+        "principal@demo.example": Role.SCHOOL_LEADER, "district@demo.example":
+        Role.DISTRICT_LEADER, "admin@demo.example": Role.DISTRICT_ADMIN,
+    }
+    for email, role in expected.items():
+        user = User.objects.get(email=email)
+        assert user.check_password("demo-success")
+        assert list(user.memberships.values_list("role", flat=True)) == [role]
+    teacher_school = User.objects.get(email="teacher@demo.example").memberships.get().school
+    assert User.objects.get(email="colleague@demo.example").memberships.get().school == teacher_school
+    assert User.objects.get(email="principal@demo.example").memberships.get().school == teacher_school
