@@ -76,7 +76,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "schools.middleware.TimeZoneMiddleware",
 ]
+if os.environ.get("BENCH_QUERY_COUNT"):
+    MIDDLEWARE.insert(0, "lib.querycount.QueryCountMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -1,19 +1,16 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from lib.health import healthz
+from lib.views import ping
 from schools.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("ping", ping, name="ping"),
     path("accounts/", include("allauth.urls")),
     path("", include("schools.urls")),
+    path("", include("successes.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

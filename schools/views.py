@@ -12,6 +12,7 @@ from schools import access, actions
 from schools.forms import (AcceptInvitationForm, ImportForm, InvitationForm, RoleFields,
                            SchoolForm)
 from schools.models import Invitation, Membership, Role
+from successes.listing import home_sections
 
 STAFF_PAGE_SIZE = 25
 
@@ -26,6 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     if roles.reads_district:
         context["district_schools"] = schools
+    if roles.is_member:
+        context.update(home_sections(request.user))
     return render(request, "schools/home.html", context)
 
 

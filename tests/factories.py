@@ -2,7 +2,7 @@ import factory
 from django.utils.text import slugify
 
 from schools.models import District, Membership, Role, School, User
-from successes.models import Theme
+from successes.models import SuccessStory, Theme
 
 PASSWORD = "correct horse battery"
 
@@ -57,4 +57,26 @@ def member(*, role: str, school: School | None = None, district: District | None
     return user
 
 
-__all__ = ["DistrictFactory", "SchoolFactory", "UserFactory", "ThemeFactory", "member", "Role"]
+__all__ = ["DistrictFactory", "SchoolFactory", "UserFactory", "ThemeFactory", "StoryFactory",
+           "member", "Role"]
+
+
+class StoryFactory(factory.django.DjangoModelFactory):
+    """A story by `author` at their school; pass author=... (a member) and visibility."""
+
+    class Meta:
+        model = SuccessStory
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Exit tickets that changed lesson {n}")
+    what_went_right = "Students explained their thinking in writing; 24 of 27 met the goal."
+    visibility = "district"
+
+    @factory.lazy_attribute
+    def district(self):
+        return self.author.memberships.first().district
+
+    @factory.lazy_attribute
+    def school(self):
+        membership = self.author.memberships.filter(school__isnull=False).first()
+        return membership.school if membership else None

@@ -1,0 +1,50 @@
+"""Who may see and change success stories. Lists go through `SuccessStory.objects.visible_to`."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from schools.access import Roles, roles_for
+from schools.models import User
+from successes.models import GradeBand, SuccessStory, Visibility
+
+
+def get_story_for(user: User, pk: int, queryset=None) -> SuccessStory:
+    """A story the person may read, or 404 (never 403: existence is not revealed)."""
+    stories = queryset if queryset is not None else SuccessStory.objects.all()
+    try:
+        return stories.visible_to(user).get(pk=pk)
+    except SuccessStory.DoesNotExist:
+        raise Http404 from None
+
+
+def get_own_story(user: User, pk: int, *, include_deleted: bool = False) -> SuccessStory:
+    """A story the person wrote: only the author edits, deletes or restores."""
+    stories = SuccessStory.objects.filter(author=user, pk=pk)
+    if not include_deleted:
+        stories = stories.alive()
+    try:
+        return stories.get()
+    except SuccessStory.DoesNotExist:
+        raise Http404 from None
+
+
+def byline(story: SuccessStory, roles: Roles, reader: User) -> str:
+    """The author's name, unless they hid it from other schools and the reader is elsewhere.
+
+    Then a description takes its place: "a Grades 6-8 Science teacher at Heritage Middle School".
+    """
+    same_school = story.school_id is not None and story.school_id in roles.school_ids
+    if story.show_name or same_school or story.author_id == reader.pk:
+        return str(story.author)
+    band = GradeBand(story.grade_band).label if story.grade_band else ""
+    who = " ".join(part for part in (str(band), story.subject, _("teacher")) if part)
+    if story.school_id:
+        return _("a %(who)s at %(school)s") % {"who": who, "school": story.school.name}
+    return _("a %(who)s") % {"who": who}
+
+
+def allowed_visibilities(user: User) -> list[tuple[str, str]]:
+    """Someone with no school (a district leader) cannot share with "my school"."""
+    roles = roles_for(user)
+    return [(value, label) for value, label in Visibility.choices
+            if value != Visibility.SCHOOL or roles.school_ids]

@@ -1,0 +1,202 @@
+"""State changes for success stories. Callers fetch through successes.access first."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from schools.access import roles_for
+from schools.models import School, User
+from successes.models import (
+    Attachment,
+    Spotlight,
+    StoryDraft,
+    SuccessStory,
+    Theme,
+    TryIntent,
+    VisibilityChange,
+)
+
+TRASH_DAYS = 30
+MAX_ATTACHMENTS = 5
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+DRAFT_FIELD_LIMIT = 20_000  # characters kept per field of a draft
+IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"),
+                 "WEBP": ("image/webp", "webp")}
+
+STORY_FIELDS = ("title", "before", "what_went_right", "actions", "conditions", "why_it_worked",
+                "happened_on", "grade_band", "subject", "free_tags", "evidence_kinds",
+                "visibility", "show_name", "grew_from")
+
+
+def home_school_for(user: User) -> School | None:
+    """The school a new story is filed under: the author's first school, if any."""
+    school_ids = sorted(roles_for(user).school_ids)
+    return School.objects.filter(pk=school_ids[0]).first() if school_ids else None
+
+
+@transaction.atomic
+def save_story(*, author: User, story: SuccessStory | None, data: dict,
+               themes: list[Theme], spotlight: Spotlight | None = None) -> SuccessStory:
+    """Create or update a story from validated data; the author's draft is then spent.
+
+    Each change of visibility is recorded with its time.
+    """
+    if story is None:
+        roles = roles_for(author)
+        story = SuccessStory(author=author, district=roles.district,
+                             school=home_school_for(author))
+        old_visibility = None
+    else:
+        old_visibility = story.visibility
+    for name in STORY_FIELDS:
+        if name in data:
+            setattr(story, name, data[name])
+    story.save()
+    story.themes.set(themes)
+    if old_visibility is not None and old_visibility != story.visibility:
+        VisibilityChange.objects.create(story=story, old=old_visibility, new=story.visibility)
+    StoryDraft.objects.filter(author=author,
+                              story=None if old_visibility is None else story).delete()
+    if spotlight is not None and spotlight.colleague_id == author.pk:
+        Spotlight.objects.filter(pk=spotlight.pk).update(story=story)
+    return story
+
+
+def autosave_draft(*, author: User, story: SuccessStory | None, data: dict) -> StoryDraft:
+    """Keep what was typed, as typed: no validation, so nothing is refused mid-sentence."""
+    kept = {key: [str(value)[:DRAFT_FIELD_LIMIT] for value in values][:50]
+            for key, values in list(data.items())[:40]}
+    draft, _created = StoryDraft.objects.update_or_create(
+        author=author, story=story, defaults={"data": kept})
+    return draft
+
+
+def discard_draft(*, author: User, story: SuccessStory | None) -> None:
+    StoryDraft.objects.filter(author=author, story=story).delete()
+
+
+@transaction.atomic
+def delete_story(*, story: SuccessStory) -> None:
+    """Move to the author's trash; it can be restored for 30 days, then it is purged."""
+    story.deleted_at = timezone.now()
+    story.save(update_fields=["deleted_at", "updated_at"])
+
+
+@transaction.atomic
+def restore_story(*, story: SuccessStory) -> None:
+    story.deleted_at = None
+    story.save(update_fields=["deleted_at", "updated_at"])
+
+
+def purge_deleted_stories(*, now=None) -> int:
+    """Delete for good the stories that sat in the trash for more than 30 days."""
+    cutoff = (now or timezone.now()) - timedelta(days=TRASH_DAYS)
+    purged = 0
+    for story in SuccessStory.objects.filter(deleted_at__lt=cutoff).iterator():
+        with transaction.atomic():
+            files = [a.file for a in story.attachments.all()]
+            story.delete()
+            transaction.on_commit(lambda files=files: [f.delete(save=False) for f in files])
+        purged += 1
+    return purged
+
+
+# --- Attachments -----------------------------------------------------------------------
+
+@transaction.atomic
+def add_attachment(*, story: SuccessStory, upload: UploadedFile) -> Attachment:
+    """Accept a photo (JPEG, PNG, WebP) or a PDF, judged by its content, not its name.
+
+    Photos are re-encoded, which drops location and every other piece of metadata.
+    """
+    SuccessStory.objects.select_for_update().filter(pk=story.pk).get()
+    if story.attachments.count() >= MAX_ATTACHMENTS:
+        raise ValidationError(_("A story can have at most %(n)d attachments.")
+                              % {"n": MAX_ATTACHMENTS})
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_("The file is larger than 10 MB."))
+    data = upload.read(MAX_ATTACHMENT_BYTES + 1)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_("The file is larger than 10 MB."))
+    original = (upload.name or "file").rsplit("/", 1)[-1][:150]
+    stem = original.rsplit(".", 1)[0][:80] or "file"
+    if data.startswith(b"%PDF-"):
+        content, content_type, kind, ext = data, "application/pdf", Attachment.Kind.PDF, "pdf"
+    else:
+        content, content_type, ext = _clean_image(data)
+        kind = Attachment.Kind.PHOTO
+    attachment = Attachment(story=story, kind=kind, original_name=original,
+                            content_type=content_type, size=len(content))
+    attachment.file.save(f"{stem}.{ext}", ContentFile(content), save=True)
+    return attachment
+
+
+def _clean_image(data: bytes) -> tuple[bytes, str, str]:
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            image_format = probe.format
+            if image_format not in IMAGE_FORMATS:
+                raise ValidationError(_("Only JPEG, PNG and WebP photos or PDF files."))
+            if probe.width * probe.height > MAX_IMAGE_PIXELS:
+                raise ValidationError(_("The photo is too large (more than 40 megapixels)."))
+            image = ImageOps.exif_transpose(probe)
+            image.load()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        raise ValidationError(_("Only JPEG, PNG and WebP photos or PDF files.")) from None
+    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    # A fresh encode writes pixels only: no EXIF, GPS, XMP or comments are carried over.
+    image.save(out, format=image_format, **({"quality": 88} if image_format != "PNG" else {}))
+    content_type, ext = IMAGE_FORMATS[image_format]
+    return out.getvalue(), content_type, ext
+
+
+@transaction.atomic
+def remove_attachment(*, attachment: Attachment) -> None:
+    file = attachment.file
+    attachment.delete()
+    transaction.on_commit(lambda: file.delete(save=False))
+
+
+# --- Colleagues ------------------------------------------------------------------------
+
+def want_to_try(*, story: SuccessStory, user: User) -> TryIntent | None:
+    """Add the story to the person's "to try" list. Authors do not try their own story."""
+    if story.author_id == user.pk:
+        return None
+    try:
+        with transaction.atomic():
+            intent, _created = TryIntent.objects.get_or_create(story=story, user=user)
+    except IntegrityError:
+        intent = TryIntent.objects.get(story=story, user=user)
+    return intent
+
+
+def no_longer_want_to_try(*, story: SuccessStory, user: User) -> None:
+    TryIntent.objects.filter(story=story, user=user).delete()
+
+
+@transaction.atomic
+def spotlight_colleague(*, noticed_by: User, colleague: User, note: str) -> Spotlight:
+    """Note something great seen in a colleague's class; they are invited to log it."""
+    shared = sorted(roles_for(noticed_by).school_ids & roles_for(colleague).school_ids)
+    if not shared or colleague.pk == noticed_by.pk:
+        raise ValidationError(_("You can spotlight colleagues of your own school."))
+    return Spotlight.objects.create(noticed_by=noticed_by, colleague=colleague,
+                                    school_id=shared[0], note=note.strip())
+
+
+def dismiss_spotlight(*, spotlight: Spotlight) -> None:
+    spotlight.dismissed_at = timezone.now()
+    spotlight.save(update_fields=["dismissed_at"])

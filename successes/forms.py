@@ -1,0 +1,143 @@
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schools.access import roles_for, same_school_colleagues, schools_for
+from successes.access import allowed_visibilities
+from successes.models import EvidenceKind, GradeBand, SuccessStory, Theme
+
+TEXT_LIMIT = 10_000
+MAX_FREE_TAGS = 5
+
+
+class StoryForm(forms.ModelForm):
+    """The story as the author writes it. Only a title and "what went right" are required."""
+
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=Theme.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+    evidence_kinds = forms.MultipleChoiceField(
+        label=_("What is your evidence about?"), choices=EvidenceKind.choices, required=False,
+        widget=forms.CheckboxSelectMultiple)
+    free_tags = forms.CharField(
+        label=_("Other tags"), required=False, max_length=300,
+        help_text=_("Separate with commas, e.g. exit tickets, lab groups."))
+    grew_from = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    happened_on = forms.DateField(label=_("When it happened"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = SuccessStory
+        fields = ["title", "what_went_right", "before", "actions", "conditions",
+                  "why_it_worked", "happened_on", "grade_band", "subject", "themes",
+                  "free_tags", "evidence_kinds", "visibility", "show_name", "grew_from"]
+        labels = {
+            "title": _("A short title"),
+            "what_went_right": _("What went right, and how do you know?"),
+            "before": _("What was the situation before?"),
+            "actions": _("What did you do?"),
+            "conditions": _("What helped?"),
+            "why_it_worked": _("Why do you think it worked?"),
+            "visibility": _("Who may see it?"),
+            "show_name": _("Show my name to readers at other schools"),
+        }
+        help_texts = {
+            "what_went_right": _("Evidence can be work samples, scores, what students said..."),
+            "actions": _("One step per line, in order."),
+            "show_name": _("Otherwise they see a description, like \"a grade 6-8 science "
+                           "teacher at your school\"."),
+        }
+        widgets = {
+            "visibility": forms.RadioSelect,
+            "what_went_right": forms.Textarea(attrs={"rows": 5}),
+            "before": forms.Textarea(attrs={"rows": 3}),
+            "actions": forms.Textarea(attrs={"rows": 4}),
+            "conditions": forms.Textarea(attrs={"rows": 3}),
+            "why_it_worked": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        roles = roles_for(user)
+        self.fields["themes"].queryset = Theme.objects.filter(district=roles.district,
+                                                              is_active=True)
+        self.fields["visibility"].choices = allowed_visibilities(user)
+        self.fields["grade_band"].choices = [("", _("- choose -"))] + list(GradeBand.choices)
+        self.fields["happened_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        for name in ("before", "what_went_right", "actions", "conditions", "why_it_worked"):
+            self.fields[name].validators.append(MaxLengthValidator(TEXT_LIMIT))
+        if self.instance.pk and not self.is_bound:
+            self.initial["free_tags"] = ", ".join(self.instance.free_tags)
+
+    def clean_free_tags(self) -> list[str]:
+        raw = self.cleaned_data.get("free_tags") or ""
+        tags = []
+        for tag in (t.strip().lower() for t in raw.split(",")):
+            if tag and tag not in tags:
+                if len(tag) > 40:
+                    raise forms.ValidationError(_("Each tag can have at most 40 characters."))
+                tags.append(tag)
+        if len(tags) > MAX_FREE_TAGS:
+            raise forms.ValidationError(_("At most %(n)d tags.") % {"n": MAX_FREE_TAGS})
+        return tags
+
+    def clean_grew_from(self):
+        story_id = self.cleaned_data.get("grew_from")
+        if not story_id:
+            return None
+        story = SuccessStory.objects.visible_to(self.user).filter(pk=story_id).first()
+        if story is None or story.pk == self.instance.pk:
+            raise forms.ValidationError(_("That story cannot be found."))
+        return story
+
+    def clean_happened_on(self):
+        day = self.cleaned_data.get("happened_on")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+
+class StoryFilterForm(forms.Form):
+    """The list's filters; every value arrives in the URL, so a filtered list is a link."""
+
+    SCOPES = [("district", _("My district")), ("school", _("My school")), ("mine", _("Mine"))]
+
+    scope = forms.ChoiceField(choices=SCOPES, required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.none(),
+                                   required=False, empty_label=_("All themes"))
+    grade = forms.ChoiceField(label=_("Grade band"), required=False,
+                              choices=[("", _("All grades"))] + list(GradeBand.choices))
+    subject = forms.CharField(label=_("Subject"), required=False, max_length=80)
+    school = forms.ModelChoiceField(label=_("School"), queryset=None, required=False,
+                                    empty_label=_("All schools"))
+    evidence = forms.ChoiceField(label=_("Evidence"), required=False,
+                                 choices=[("", _("Any evidence"))] + list(EvidenceKind.choices))
+    since = forms.DateField(label=_("From"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("To"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        roles = roles_for(user)
+        self.fields["theme"].queryset = Theme.objects.filter(district=roles.district)
+        self.fields["school"].queryset = schools_for(user)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Add a photo or PDF"),
+                           help_text=_("JPEG, PNG, WebP or PDF, up to 10 MB; at most 5 per story."))
+
+
+class SpotlightForm(forms.Form):
+    colleague = forms.ModelChoiceField(label=_("Colleague"), queryset=None,
+                                       empty_label=_("- choose a colleague -"))
+    note = forms.CharField(label=_("What did you notice?"), max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["colleague"].queryset = same_school_colleagues(user).order_by("name")

@@ -1,0 +1,27 @@
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from lib import markdown
+from successes.access import byline
+from successes.listing import MARK_START, MARK_STOP
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str):
+    return markdown.render(text)
+
+
+@register.simple_tag(takes_context=True)
+def story_byline(context, story) -> str:
+    """Who wrote it, as the reader may see it (see access.byline)."""
+    return byline(story, context["my_roles"], context["request"].user)
+
+
+@register.filter
+def highlight(text: str):
+    """A search snippet: escaped text, with the matched words in <mark>."""
+    html = escape(text or "").replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above; only our own tags added
