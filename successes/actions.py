@@ -57,7 +57,9 @@ def save_story(*, author: User, story: SuccessStory | None, data: dict,
                              school=home_school_for(author))
         old_visibility = None
     else:
-        old_visibility = story.visibility
+        # Read from the database: a bound ModelForm has already changed the instance.
+        old_visibility = (SuccessStory.objects.filter(pk=story.pk)
+                          .values_list("visibility", flat=True).get())
     for name in STORY_FIELDS:
         if name in data:
             setattr(story, name, data[name])

@@ -31,11 +31,12 @@ def committed():
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_clean(settings):
+def _fast_and_clean(settings, tmp_path_factory):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ALLOWED_HOSTS = ["*"]
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
     cache.clear()
 
 

@@ -94,3 +94,8 @@ class Command(BaseCommand):
 
     def extend(self, district: District) -> None:
         """Later parts of the app add their demo data here."""
+        from successes.demo import load_demo_stories  # noqa: PLC0415
+
+        created = load_demo_stories(district)
+        if created:
+            self.stdout.write(f"Added {created} success stories.")

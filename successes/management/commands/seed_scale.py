@@ -250,7 +250,7 @@ class Command(BaseCommand):
         if existing >= stories and not reset:
             self.say(f"District '{SLUG}' already has {existing} stories (>= {stories}): reused.")
             return
-        started = time.monotonic()
+        self.started = time.monotonic()
         self.say("Deleting the previous scale district...")
         delete_scale_district()
         rng = random.Random(SEED)
@@ -259,18 +259,21 @@ class Command(BaseCommand):
             school_levels = create_schools(district, schools)
             themes = create_themes(district)
             teachers = create_staff(district, school_levels, staff, rng)
-            self.say(f"schools {schools}, staff {staff}, themes {len(themes)}")
+            self.progress("schools, staff", schools, staff)
             insert_stories(district, teachers, themes, stories, rng, progress=self.progress)
         self.say("Vacuuming and analyzing...")
         vacuum_analyze()
-        self.say(f"Done in {time.monotonic() - started:.1f} s.")
+        self.say(f"Done in {self.elapsed():.1f} s.")
 
     def say(self, message: str) -> None:
         self.stdout.write(message)
         self.stdout.flush()
 
     def progress(self, label: str, done: int, total: int) -> None:
-        self.say(f"{label} {done}/{total}")
+        self.say(f"{label} {done}/{total}  ({self.elapsed():.0f} s)")
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
 
 
 def delete_scale_district() -> None:
