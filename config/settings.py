@@ -216,6 +216,7 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "lib.health.heartbeat", "schedule": 30.0, "options": {"expires": 25}},
+    "purge-trash": {"task": "successes.tasks.purge_trash", "schedule": 6 * 3600.0},
 }
 
 # --- Internationalisation ---------------------------------------------------------------

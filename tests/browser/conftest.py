@@ -31,7 +31,9 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing: .ci/run installs Debian's 'chromium'.")
         pytest.skip("Chromium not found: apt-get install chromium, or set CHROMIUM_PATH.")
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+
+    expect.set_options(timeout=10_000)  # a loaded 2-core machine can be slow; never flaky
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -151,3 +151,13 @@ def test_district_leader_without_a_school_cannot_share_with_a_school(client_for,
                                                                      district_leader):
     body = client_for(district_leader).get(CREATE).content.decode()
     assert 'value="school"' not in body and 'value="district"' in body
+
+
+def test_the_purge_runs_as_a_periodic_task(teacher, settings):
+    from successes.tasks import purge_trash
+
+    assert settings.CELERY_BEAT_SCHEDULE["purge-trash"]["task"] == purge_trash.name
+    story = StoryFactory(author=teacher)
+    actions.delete_story(story=story)
+    with time_machine.travel(timezone.now() + timedelta(days=31)):
+        assert purge_trash.delay().get() == 1
