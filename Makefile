@@ -33,6 +33,13 @@ test: install
 test-fast: install
 	$(PY) -m lib.devservices -- $(PY) -m pytest -m "not browser" $(ARGS)
 
+## Load-test the main pages on gunicorn against a 200,000-story district (built once, about
+## a minute); writes bench/results.json. Installs wrk when missing and allowed (root + apt).
+bench: install
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; \
+	then apt-get install -y -qq wrk >/dev/null || echo "No wrk: using the Python load generator."; fi
+	$(PY) -m lib.devservices -- $(PY) bench/run.py $(ARGS)
+
 check-deploy: install
 	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING

@@ -109,6 +109,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if env_str("DATABASE_TEST_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": env_str("DATABASE_TEST_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "schools.User"
 
@@ -136,6 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # reads from Redis first
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -217,6 +220,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "lib.health.heartbeat", "schedule": 30.0, "options": {"expires": 25}},
     "purge-trash": {"task": "successes.tasks.purge_trash", "schedule": 6 * 3600.0},
+    "close-stale-sessions": {"task": "forums.tasks.close_stale_sessions", "schedule": 900.0},
 }
 
 # --- Internationalisation ---------------------------------------------------------------

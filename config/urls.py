@@ -12,5 +12,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("schools.urls")),
     path("", include("successes.urls")),
+    path("", include("forums.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,3 +13,5 @@ os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBa
 # Playwright's sync API runs an event loop in the test thread; Django's async guard would
 # then refuse the test's own database calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# One test database per run, so two runs on one machine never trip over each other.
+os.environ.setdefault("DATABASE_TEST_NAME", f"test_success_forums_{os.getpid()}")

@@ -1,0 +1,115 @@
+"""Who may see and run forums, sessions and their records.
+
+- A school forum is seen by its members, that school's staff, and the district's leaders and
+  admins. A collective is seen by everyone in its district. Nothing crosses a district.
+- Facilitators (and co-facilitators) run a forum; the school's leader may too, and district
+  leaders for collectives. Documenters also turn cards into insights.
+- Stories shown inside records still follow their own visibility (successes.access).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from forums.models import FACILITATING_ROLES, Forum, ForumMember, ForumRole, Session
+from schools.access import roles_for
+from schools.models import User
+
+
+def forums_visible_to(user: User) -> QuerySet[Forum]:
+    roles = roles_for(user)
+    if roles.district is None:
+        return Forum.objects.none()
+    forums = Forum.objects.filter(district=roles.district)
+    if roles.reads_district:
+        return forums
+    return forums.filter(
+        Q(school__isnull=True) | Q(school_id__in=roles.school_ids)
+        | Exists(ForumMember.objects.filter(forum=OuterRef("pk"), user=user))
+    )
+
+
+def get_forum_for(user: User, pk: int) -> Forum:
+    try:
+        return forums_visible_to(user).select_related("school", "district", "focus_theme").get(
+            pk=pk)
+    except Forum.DoesNotExist:
+        raise Http404 from None
+
+
+def membership(user: User, forum: Forum) -> ForumMember | None:
+    return ForumMember.objects.filter(forum=forum, user=user).first()
+
+
+def can_manage(user: User, forum: Forum, member: ForumMember | None = None) -> bool:
+    """Facilitators, the forum school's leader, or (collectives) district leaders."""
+    roles = roles_for(user)
+    if roles.district is None or forum.district_id != roles.district.id:
+        return False
+    if forum.school_id is not None and forum.school_id in roles.led_school_ids:
+        return True
+    if forum.school_id is None and roles.is_district_leader:
+        return True
+    member = member if member is not None else membership(user, forum)
+    return member is not None and member.role in FACILITATING_ROLES
+
+
+def get_managed_forum(user: User, pk: int) -> Forum:
+    forum = get_forum_for(user, pk)
+    if not can_manage(user, forum):
+        raise Http404
+    return forum
+
+
+def may_create_school_forum(user: User, school_id: int) -> bool:
+    return school_id in roles_for(user).led_school_ids
+
+
+def may_create_collective(user: User) -> bool:
+    return roles_for(user).is_district_leader
+
+
+def get_session_for(user: User, pk: int) -> Session:
+    try:
+        return (Session.objects.select_related("cycle__forum__school", "cycle__forum__district",
+                                               "story", "presenter")
+                .get(pk=pk, cycle__forum__in=forums_visible_to(user)))
+    except Session.DoesNotExist:
+        raise Http404 from None
+
+
+@dataclass(frozen=True)
+class SessionRole:
+    """What one person may do in one session."""
+
+    member: ForumMember | None
+    manages: bool
+    is_presenter: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.member is not None
+
+    @property
+    def controls(self) -> bool:
+        """Steps and timer belong to the facilitators alone."""
+        return self.manages
+
+    @property
+    def documents(self) -> bool:
+        return self.manages or (self.member is not None
+                                and self.member.role == ForumRole.DOCUMENTER)
+
+    @property
+    def contributes(self) -> bool:
+        return self.member is not None or self.is_presenter
+
+
+def session_role(user: User, session: Session) -> SessionRole:
+    forum = session.cycle.forum
+    member = membership(user, forum)
+    return SessionRole(member=member, manages=can_manage(user, forum, member),
+                       is_presenter=session.presenter_id == user.pk)

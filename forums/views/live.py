@@ -1,0 +1,247 @@
+"""The live session: one page for everyone, with the facilitator's controls for facilitators.
+
+The page polls every 2 s with the version it shows; an unchanged session answers 204 from
+Redis (no database query beyond loading the signed-in user), a changed one the new `#live`.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forums import access, actions, live as live_state
+from forums.live_forms import CardForm, CommitmentForm, InsightForm, MergeForm
+from forums.models import (Attendance, Card, Commitment, Insight, ProtocolKind, Session,
+                           SessionState, Speaker, TryOutcome, TryReport)
+from successes.models import SuccessStory, Theme
+
+POLL_GRANTS = "live_sessions"  # session ids this browser session may poll
+
+
+def _grant_poll(request: HttpRequest, session: Session) -> None:
+    granted = request.session.get(POLL_GRANTS, [])
+    if session.pk not in granted:
+        request.session[POLL_GRANTS] = (granted + [session.pk])[-20:]
+
+
+def _board(session: Session, role: access.SessionRole, user) -> dict:
+    """Everything the live page shows, in a fixed number of queries."""
+    steps = session.steps or [{}]
+    index = min(session.current_step, len(steps) - 1)
+    step = steps[index]
+    silent = step.get("speaker") == Speaker.GROUP_PRESENTER_SILENT and role.is_presenter
+    cards = (Card.objects.filter(session=session, step=index).select_related("author")
+             .only("id", "kind", "text", "created_at", "author__name", "author__email"))
+    context = {
+        "session": session, "role": role, "step": step, "step_index": index,
+        "steps": steps, "timer": live_state.timer(session), "cards": cards,
+        "presenter_silent": silent,
+        "can_post": (role.contributes and session.state == SessionState.LIVE and not silent
+                     and bool(step.get("card_kinds"))),
+        "collects_commitments": "application" in step.get("card_kinds", []),
+        "attendance": Attendance.objects.filter(session=session).select_related("user"),
+        "insights": session.insights.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.only("id", "name"))),
+        "my_commitments": Commitment.objects.filter(session=session, user=user),
+    }
+    if session.kind == ProtocolKind.REVIEW:
+        reported = TryReport.objects.filter(commitment=OuterRef("pk")).exclude(
+            outcome=TryOutcome.NOT_YET)
+        context["open_commitments"] = (
+            Commitment.objects.filter(user=user, session__cycle__forum=session.cycle.forum_id)
+            .exclude(Exists(reported)).order_by("due_on"))
+        context["session_reports"] = session.try_reports.select_related("commitment__user")
+    return context
+
+
+@login_required
+def live(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for(request.user, pk)
+    role = access.session_role(request.user, session)
+    if session.state == SessionState.CLOSED:
+        return redirect("forums:record", pk=session.pk)
+    if session.state == SessionState.LIVE and role.contributes:
+        actions.join_session(session=session, user=request.user)
+        session.refresh_from_db(fields=["version"])
+    _grant_poll(request, session)
+    context = _board(session, role, request.user)
+    context["card_form"] = CardForm(kinds=context["step"].get("card_kinds", []))
+    context["commitment_form"] = CommitmentForm(session=session)
+    template = "forums/live.html#live" if request.htmx else "forums/live.html"
+    return render(request, template, context)
+
+
+@login_required
+def poll(request: HttpRequest, pk: int) -> HttpResponse:
+    """204 when nothing changed since version `v`; else the new live region (and composer)."""
+    if pk not in request.session.get(POLL_GRANTS, []):
+        raise Http404
+    if str(live_state.current_version(pk)) == request.GET.get("v"):
+        return HttpResponse(status=204)
+    session = access.get_session_for(request.user, pk)
+    role = access.session_role(request.user, session)
+    context = _board(session, role, request.user)
+    context["step_changed"] = request.GET.get("s") != f"{session.state}-{context['step_index']}"
+    if context["step_changed"]:
+        context["card_form"] = CardForm(kinds=context["step"].get("card_kinds", []))
+        context["commitment_form"] = CommitmentForm(session=session)
+    return render(request, "forums/live.html#poll_response", context)
+
+
+CONTROLS = {
+    "start": lambda session, _n: actions.start_session(session=session),
+    "next": lambda session, _n: actions.go_to_step(session=session,
+                                                   step=session.current_step + 1),
+    "previous": lambda session, _n: actions.go_to_step(session=session,
+                                                       step=session.current_step - 1),
+    "goto": lambda session, n: actions.go_to_step(session=session, step=n),
+    "pause": lambda session, _n: actions.pause_timer(session=session),
+    "resume": lambda session, _n: actions.resume_timer(session=session),
+    "add_minutes": lambda session, n: actions.add_minutes(session=session, minutes=n),
+    "close": lambda session, _n: actions.close_session(session=session),
+}
+
+
+@login_required
+@require_POST
+def control(request: HttpRequest, pk: int) -> HttpResponse:
+    """Steps and timer: facilitators only, whatever a crafted request says."""
+    session = access.get_session_for(request.user, pk)
+    if not access.session_role(request.user, session).controls:
+        raise Http404
+    command = CONTROLS.get(request.POST.get("do", ""))
+    number = request.POST.get("n", "")
+    if command is None:
+        return HttpResponse(status=400)
+    try:
+        command(session, int(number) if number.lstrip("-").isdigit() else 0)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    if request.POST.get("do") == "close":
+        return redirect("forums:record", pk=session.pk)
+    return redirect("forums:live", pk=session.pk)
+
+
+@login_required
+@require_POST
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for(request.user, pk)
+    if not access.session_role(request.user, session).controls:
+        raise Http404
+    person = session.cycle.forum.members.filter(user_id=request.POST.get("user")).first()
+    if person is not None:
+        actions.set_attendance(session=session, user=person.user,
+                               present=request.POST.get("present") == "1")
+    return redirect("forums:live", pk=session.pk)
+
+
+@login_required
+@require_POST
+def card_add(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for(request.user, pk)
+    context = _board(session, access.session_role(request.user, session), request.user)
+    if not context["can_post"]:
+        raise Http404
+    form = CardForm(request.POST, kinds=context["step"].get("card_kinds", []))
+    if form.is_valid():
+        try:
+            actions.add_card(session=session, author=request.user, **form.cleaned_data)
+            form = CardForm(kinds=context["step"].get("card_kinds", []))
+            context["card_saved"] = True
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not request.htmx:
+        if form.errors:
+            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("forums:live", pk=session.pk)
+    context.update(card_form=form)
+    return render(request, "forums/live.html#composer", context)
+
+
+@login_required
+@require_POST
+def commit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for(request.user, pk)
+    role = access.session_role(request.user, session)
+    if not role.contributes or session.state != SessionState.LIVE:
+        raise Http404
+    form = CommitmentForm(request.POST, session=session)
+    if form.is_valid():
+        try:
+            actions.make_commitment(session=session, user=request.user, **form.cleaned_data)
+            form = CommitmentForm(session=session)
+        except ValidationError as error:
+            form.add_error("due_on", error)
+    if not request.htmx:
+        if form.errors:
+            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("forums:live", pk=session.pk)
+    context = _board(session, role, request.user)
+    context.update(commitment_form=form, card_form=CardForm(
+        kinds=context["step"].get("card_kinds", [])))
+    return render(request, "forums/live.html#composer", context)
+
+
+@login_required
+def insight_save(request: HttpRequest, pk: int, insight_id: int | None = None) -> HttpResponse:
+    """Documenters and facilitators write insights, from cards or from scratch."""
+    session = access.get_session_for(request.user, pk)
+    if not access.session_role(request.user, session).documents:
+        raise Http404
+    insight = None
+    if insight_id is not None:
+        insight = Insight.objects.filter(pk=insight_id, session=session).first()
+        if insight is None:
+            raise Http404
+    form = InsightForm(request.POST or None, session=session, instance=insight,
+                       card_id=request.GET.get("card"))
+    if request.method == "POST" and form.is_valid():
+        actions.save_insight(session=session, by=request.user, insight=insight,
+                             **form.cleaned_data)
+        messages.success(request, _("The insight is saved."))
+        return redirect("forums:live", pk=session.pk)
+    return render(request, "forums/insight_form.html",
+                  {"form": form, "session": session, "insight": insight})
+
+
+@login_required
+def insight_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for(request.user, pk)
+    if not access.session_role(request.user, session).documents:
+        raise Http404
+    form = MergeForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        actions.merge_insights(keep=form.cleaned_data["keep"],
+                               others=list(form.cleaned_data["others"]))
+        messages.success(request, _("The insights were merged."))
+        return redirect("forums:live", pk=session.pk)
+    return render(request, "forums/insight_merge.html", {"form": form, "session": session})
+
+
+@login_required
+def record(request: HttpRequest, pk: int) -> HttpResponse:
+    """The session's record: story, insights, commitments, attendance and every card."""
+    session = access.get_session_for(request.user, pk)
+    story = None
+    if session.story_id:
+        visible = SuccessStory.objects.visible_to(request.user).filter(pk=session.story_id)
+        story = visible.select_related("author", "school").first()
+    cards = Card.objects.filter(session=session).select_related("author").order_by(
+        "step", "created_at", "id")
+    steps = [{"step": step, "cards": []} for step in session.steps]
+    for card in cards:
+        if card.step < len(steps):
+            steps[card.step]["cards"].append(card)
+    return render(request, "forums/record.html", {
+        "session": session, "story": story, "steps": steps,
+        "insights": session.insights.prefetch_related("themes"),
+        "commitments": session.commitments.select_related("user", "insight"),
+        "attendance": Attendance.objects.filter(session=session).select_related("user"),
+        "try_reports": session.try_reports.select_related("commitment__user",
+                                                          "commitment", "new_story"),
+    })
+

@@ -1,0 +1,416 @@
+"""Protocol templates: the shipped ones, and a district admin copying and editing its own.
+
+Edits go through the real edit page: the test reads the form as rendered, changes what a
+person would change, and posts it back.
+"""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from forums import protocols
+from forums.models import CardKind, ProtocolKind, ProtocolTemplate, Speaker
+
+LIST = reverse("forums:protocols")
+
+
+def detail_url(template):
+    return reverse("forums:protocol", args=[template.pk])
+
+
+def copy_url(template):
+    return reverse("forums:protocol_copy", args=[template.pk])
+
+
+def edit_url(template):
+    return reverse("forums:protocol_edit", args=[template.pk])
+
+
+class _FormReader(HTMLParser):
+    """What a browser would submit: text inputs, checked boxes, selected options, textareas."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, list[str]] = {}
+        self._select = self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and name != "csrfmiddlewaretoken":
+            if attrs.get("type") in ("checkbox", "radio"):
+                self.values.setdefault(name, [])
+                if "checked" in attrs:
+                    self.values[name].append(attrs.get("value", "on"))
+            else:
+                self.values[name] = [attrs.get("value") or ""]
+        elif tag == "select":
+            self._select = name
+            self.values[name] = []
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.values[self._select] = [attrs["value"]]
+        elif tag == "textarea":
+            self._textarea = name
+            self.values[name] = [""]
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea][0] += data.removeprefix("\n")
+
+
+def form_values(response) -> dict[str, list[str]]:
+    reader = _FormReader()
+    reader.feed(response.content.decode())
+    return reader.values
+
+
+@pytest.fixture
+def analysis(db):
+    # Migrations create them; a transactional test elsewhere may have flushed the table.
+    protocols.install_shipped_protocols()
+    return protocols.shipped_protocol(ProtocolKind.ANALYSIS)
+
+
+@pytest.fixture
+def our_copy(analysis, district):
+    return protocols.copy_protocol(template=analysis, district=district,
+                                   name="Riverside analysis")
+
+
+@pytest.fixture
+def their_copy(analysis, other_district):
+    return protocols.copy_protocol(template=analysis, district=other_district,
+                                   name="Elsewhere analysis")
+
+
+def titles(template):
+    template.refresh_from_db()
+    return [step["title"] for step in template.steps]
+
+
+# The shipped protocols ------------------------------------------------------------------
+
+
+def test_it_ships_the_analysis_and_review_protocols_with_the_migrations(db):
+    analysis = protocols.shipped_protocol(ProtocolKind.ANALYSIS)
+    review = protocols.shipped_protocol(ProtocolKind.REVIEW)
+    assert analysis.name == "Learning from success (analysis)"
+    assert len(analysis.steps) == 8 and analysis.total_minutes == 50
+    assert [step["title"] for step in analysis.steps][2:4] == ["Clarifying questions",
+                                                               "Uncovering the actions"]
+    assert analysis.steps[3]["speaker"] == Speaker.GROUP_PRESENTER_SILENT
+    assert analysis.steps[3]["card_kinds"] == [CardKind.ACTION, CardKind.CONDITION]
+    assert review.name == "Follow-up review"
+    assert len(review.steps) == 5 and 30 <= review.total_minutes <= 40
+    assert protocols.validate_steps(analysis.steps) == []
+    assert protocols.validate_steps(review.steps) == []
+    assert analysis.district is None and review.district is None
+
+
+def test_nobody_can_edit_a_shipped_protocol(client_for, analysis, district_admin, teacher,
+                                            principal, district_leader):
+    before = analysis.steps
+    for person in (district_admin, teacher, principal, district_leader):
+        client = client_for(person)
+        assert client.get(edit_url(analysis)).status_code == 404
+        assert client.post(edit_url(analysis), {"name": "Mine now"}).status_code == 404
+    with pytest.raises(ValidationError, match="cannot be changed"):
+        protocols.update_protocol(template=analysis, name="Mine now", steps=before)
+    analysis.refresh_from_db()
+    assert analysis.name == "Learning from success (analysis)" and analysis.steps == before
+
+
+# Reading --------------------------------------------------------------------------------
+
+
+def test_admin_sees_the_shipped_protocols_and_the_districts_own(client_for, district_admin,
+                                                                our_copy, their_copy):
+    body = client_for(district_admin).get(LIST).content.decode()
+    assert "Learning from success (analysis)" in body and "Follow-up review" in body
+    assert "Riverside analysis" in body
+    assert "Elsewhere analysis" not in body
+    assert "Copy to my district" in body
+
+
+@pytest.mark.parametrize("who", ["teacher", "principal", "district_leader"])
+def test_staff_can_read_the_districts_protocols(request, client_for, who, our_copy):
+    client = client_for(request.getfixturevalue(who))
+    body = client.get(LIST).content.decode()
+    assert "Riverside analysis" in body and "Follow-up review" in body
+    assert "Copy to my district" not in body
+    body = client.get(detail_url(our_copy)).content.decode()
+    assert "Uncovering the actions" in body
+    assert "Which conditions helped?" in body
+    assert "Group; the presenter listens silently" in body
+    assert "Action noticed, Condition" in body
+    assert edit_url(our_copy) not in body and copy_url(our_copy) not in body
+
+
+def test_admin_sees_what_each_step_asks_for(client_for, district_admin, analysis):
+    body = client_for(district_admin).get(detail_url(analysis)).content.decode()
+    assert "about 50 minutes" in body and "8 steps" in body
+    assert body.count('<li class="card">') == 8
+    assert "Group asks, presenter answers" in body
+    assert "Copy to my district" in body
+    assert edit_url(analysis) not in body  # read-only
+
+
+def test_it_lists_protocols_in_a_constant_number_of_queries(client_for, district_admin,
+                                                            analysis, district,
+                                                            django_assert_max_num_queries):
+    client = client_for(district_admin)
+    for n in range(5):
+        protocols.copy_protocol(template=analysis, district=district, name=f"Variant {n}")
+    with django_assert_max_num_queries(6):
+        assert client.get(LIST).status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, analysis):
+    response = client.get(detail_url(analysis))
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+# Copying --------------------------------------------------------------------------------
+
+
+def test_admin_copies_a_shipped_protocol_into_the_district(client_for, district_admin,
+                                                           district, analysis):
+    response = client_for(district_admin).post(copy_url(analysis))
+    copied = ProtocolTemplate.objects.get(district=district)
+    assert response.status_code == 302 and response.url == edit_url(copied)
+    assert copied.name == "Learning from success (analysis) (our copy)"
+    assert copied.kind == ProtocolKind.ANALYSIS
+    assert copied.steps == analysis.steps
+
+
+def test_admin_copies_the_districts_own_protocol(client_for, district_admin, district,
+                                                 our_copy):
+    client_for(district_admin).post(copy_url(our_copy))
+    assert ProtocolTemplate.objects.filter(district=district).count() == 2
+    assert ProtocolTemplate.objects.filter(name="Riverside analysis (our copy)").exists()
+
+
+@pytest.mark.parametrize("who", ["teacher", "principal", "district_leader"])
+def test_staff_cannot_copy_or_edit_protocols(request, client_for, who, analysis, our_copy):
+    client = client_for(request.getfixturevalue(who))
+    assert client.post(copy_url(analysis)).status_code == 404
+    assert client.post(copy_url(our_copy)).status_code == 404
+    assert client.get(edit_url(our_copy)).status_code == 404
+    assert client.post(edit_url(our_copy), {"name": "Taken over"}).status_code == 404
+    assert ProtocolTemplate.objects.filter(district__isnull=False).count() == 1
+    assert titles(our_copy)[0] == "Opening"
+
+
+def test_admin_elsewhere_cannot_see_copy_or_edit_this_districts_protocol(
+        client_for, admin_elsewhere, our_copy, other_district):
+    client = client_for(admin_elsewhere)
+    assert "Riverside analysis" not in client.get(LIST).content.decode()
+    assert client.get(detail_url(our_copy)).status_code == 404
+    assert client.post(copy_url(our_copy)).status_code == 404
+    assert client.get(edit_url(our_copy)).status_code == 404
+    assert client.post(edit_url(our_copy), {"name": "Ours now"}).status_code == 404
+    assert not ProtocolTemplate.objects.filter(district=other_district).exists()
+    our_copy.refresh_from_db()
+    assert our_copy.name == "Riverside analysis"
+
+
+def test_it_never_copies_another_districts_protocol(their_copy, district):
+    with pytest.raises(ValidationError):
+        protocols.copy_protocol(template=their_copy, district=district, name="Borrowed")
+
+
+# Editing --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(client_for, district_admin, our_copy):
+    """The admin's client and the edit form as rendered for the district's copy."""
+    client = client_for(district_admin)
+    response = client.get(edit_url(our_copy))
+    assert response.status_code == 200
+    return client, form_values(response)
+
+
+def test_it_labels_every_field_of_every_step(client_for, district_admin, our_copy):
+    body = client_for(district_admin).get(edit_url(our_copy)).content.decode()
+    for label, field in [("Order", "ORDER"), ("Title", "title"), ("Minutes", "minutes"),
+                         ("Who speaks", "speaker"), ("Guiding questions", "questions"),
+                         ("Remove this step", "DELETE")]:
+        assert f'<label for="id_steps-7-{field}">{label}' in body
+    assert '<label for="id_steps-9-title">Title' in body  # the second empty step
+    assert "id_steps-10-title" not in body
+    assert "id_steps-8-DELETE" not in body  # nothing to remove in an empty step
+
+
+def test_admin_renames_a_protocol_and_changes_a_timebox(editor, our_copy):
+    client, data = editor
+    data["name"] = ["Our Riverside protocol"]
+    data["steps-1-minutes"] = ["9"]
+    response = client.post(edit_url(our_copy), data)
+    assert response.status_code == 302 and response.url == detail_url(our_copy)
+    our_copy.refresh_from_db()
+    assert our_copy.name == "Our Riverside protocol"
+    assert our_copy.steps[1]["minutes"] == 9 and our_copy.total_minutes == 52
+    assert len(our_copy.steps) == 8  # the untouched empty steps were left out
+
+
+def test_admin_adds_a_step(editor, our_copy):
+    client, data = editor
+    data.update({"steps-8-title": ["Silent gallery walk"],
+                 "steps-8-purpose": ["Everyone reads the cards so far."],
+                 "steps-8-questions": ["What surprises you?\r\n\r\nWhat is missing?"],
+                 "steps-8-minutes": ["4"], "steps-8-speaker": [Speaker.EVERYONE],
+                 "steps-8-card_kinds": [CardKind.ACTION, CardKind.CONDITION],
+                 "steps-8-ORDER": ["5"]})
+    assert client.post(edit_url(our_copy), data).status_code == 302
+    assert titles(our_copy)[3:6] == ["Uncovering the actions", "Silent gallery walk",
+                                     "Presenter reflects"]
+    added = our_copy.steps[4]
+    assert added == {"title": "Silent gallery walk",
+                     "purpose": "Everyone reads the cards so far.",
+                     "questions": ["What surprises you?", "What is missing?"], "minutes": 4,
+                     "speaker": "everyone", "card_kinds": ["action", "condition"]}
+
+
+def test_admin_adds_a_step_at_the_end_without_an_order_number(editor, our_copy):
+    client, data = editor
+    data.update({"steps-9-title": ["Quiet writing"], "steps-9-minutes": ["2"]})
+    assert client.post(edit_url(our_copy), data).status_code == 302
+    assert titles(our_copy)[-2:] == ["Closing", "Quiet writing"]
+
+
+def test_admin_removes_a_step(editor, our_copy):
+    client, data = editor
+    data["steps-4-DELETE"] = ["on"]
+    assert client.post(edit_url(our_copy), data).status_code == 302
+    assert "Presenter reflects" not in titles(our_copy)
+    assert len(our_copy.steps) == 7 and our_copy.total_minutes == 45
+
+
+def test_admin_removes_a_step_that_has_bad_input(editor, our_copy):
+    client, data = editor
+    data["steps-4-minutes"] = ["0"]
+    data["steps-4-DELETE"] = ["on"]
+    assert client.post(edit_url(our_copy), data).status_code == 302
+    assert len(titles(our_copy)) == 7
+
+
+def test_admin_reorders_steps(editor, our_copy):
+    client, data = editor
+    data["steps-7-ORDER"] = ["0"]
+    data["steps-0-ORDER"] = ["20"]
+    assert client.post(edit_url(our_copy), data).status_code == 302
+    new_titles = titles(our_copy)
+    assert new_titles[0] == "Closing" and new_titles[-1] == "Opening"
+    assert new_titles[1:7] == ["The success story", "Clarifying questions",
+                               "Uncovering the actions", "Presenter reflects",
+                               "Principles of practice", "Taking it home"]
+
+
+@pytest.mark.parametrize("field, typed, message", [
+    ("minutes", "0", "Give a number of minutes from 1 to 120."),
+    ("minutes", "500", "Give a number of minutes from 1 to 120."),
+    ("minutes", "ten", "Give a number of minutes from 1 to 120."),
+    ("title", "", "Give the step a title."),
+    ("title", "x" * 101, "at most 100 characters"),
+    ("speaker", "the loudest", "Choose who speaks from the list."),
+    ("card_kinds", "gossip", "Choose contribution kinds from the list."),
+    ("questions", "\n".join(f"Question {n}?" for n in range(9)), "at most 8 guiding questions"),
+    ("questions", "Why " * 80, "Question 1 is too long"),
+])
+def test_bad_input_keeps_what_was_typed_and_changes_nothing(editor, our_copy, field, typed,
+                                                            message):
+    client, data = editor
+    before = ProtocolTemplate.objects.get(pk=our_copy.pk).steps
+    data["name"] = ["Renamed while typing"]
+    data["steps-2-purpose"] = ["A purpose I took care to write"]
+    data[f"steps-2-{field}"] = [typed]
+    response = client.post(edit_url(our_copy), data)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert message in body
+    assert "Everything you typed is still here" in body
+    assert 'value="Renamed while typing"' in body and "A purpose I took care to write" in body
+    assert body.count("(please check this step)") == 1
+    our_copy.refresh_from_db()
+    assert our_copy.name == "Riverside analysis" and our_copy.steps == before
+
+
+def test_removing_every_step_is_refused(editor, our_copy):
+    client, data = editor
+    for n in range(8):
+        data[f"steps-{n}-DELETE"] = ["on"]
+    body = client.post(edit_url(our_copy), data).content.decode()
+    assert "A protocol needs at least one step." in body
+    assert len(titles(our_copy)) == 8
+
+
+def test_an_empty_name_is_refused_and_the_steps_keep_their_errors_too(editor, our_copy):
+    client, data = editor
+    data["name"] = [""]
+    data["steps-0-minutes"] = ["121"]
+    body = client.post(edit_url(our_copy), data).content.decode()
+    assert "Give the protocol a name." in body
+    assert "Give a number of minutes from 1 to 120." in body and 'value="121"' in body
+
+
+# The rules, without the page -------------------------------------------------------------
+
+
+def test_it_explains_every_problem_with_steps():
+    good = protocols.DEFAULT_ANALYSIS_STEPS[0]
+    assert protocols.validate_steps([]) == ["A protocol needs at least one step."]
+    assert protocols.validate_steps([good] * 21) == ["A protocol can have at most 20 steps."]
+    assert protocols.validate_steps("steps") == ["The steps are not in a form we understand."]
+    errors = protocols.validate_steps([
+        good,
+        {**good, "title": " ", "minutes": 0, "speaker": "nobody", "card_kinds": ["vote"]},
+        {**good, "minutes": True, "questions": ["?" * 301] + ["Why?"] * 8},
+        "not a step",
+    ])
+    assert errors == [
+        "Step 2: Give the step a title.",
+        "Step 2: Give a number of minutes from 1 to 120.",
+        "Step 2: Choose who speaks from the list.",
+        "Step 2: Choose contribution kinds from the list.",
+        "Step 3: Give a number of minutes from 1 to 120.",
+        "Step 3: A step can have at most 8 guiding questions, one per line.",
+        "Step 3: Question 1 is too long: at most 300 characters.",
+        "Step 4: This step is not in a form we understand.",
+    ]
+
+
+def test_update_refuses_bad_steps_and_changes_nothing(our_copy):
+    bad = [{**our_copy.steps[0], "minutes": 500}]
+    with pytest.raises(ValidationError) as raised:
+        protocols.update_protocol(template=our_copy, name="Shorter", steps=bad)
+    assert raised.value.messages == ["Step 1: Give a number of minutes from 1 to 120."]
+    our_copy.refresh_from_db()
+    assert our_copy.name == "Riverside analysis" and len(our_copy.steps) == 8
+
+
+def test_update_keeps_only_the_known_parts_of_a_step(our_copy):
+    step = {"title": "  Opening  ", "purpose": "", "questions": ["Why?", "  "], "minutes": 2,
+            "speaker": Speaker.FACILITATOR, "card_kinds": ["reflection", "question",
+                                                           "question"],
+            "colour": "red"}
+    protocols.update_protocol(template=our_copy, name="Short", steps=[step])
+    our_copy.refresh_from_db()
+    assert our_copy.steps == [{"title": "Opening", "purpose": "", "questions": ["Why?"],
+                               "minutes": 2, "speaker": "facilitator",
+                               "card_kinds": ["question", "reflection"]}]
+
+
+def test_it_offers_a_district_the_shipped_protocols_and_its_own(analysis, our_copy,
+                                                                their_copy, district):
+    names = [t.name for t in protocols.protocols_for(district)]
+    assert names == ["Learning from success (analysis)", "Riverside analysis",
+                     "Follow-up review"]
