@@ -267,6 +267,7 @@ def set_attendance(*, session: Session, user: User, present: bool) -> None:
 @transaction.atomic
 def add_card(*, session: Session, author: User, kind: str, text: str) -> Card:
     """A card belongs to the current step and must be of a kind that step collects."""
+    session.refresh_from_db(fields=["state", "current_step", "steps"])
     _require_state(session, SessionState.LIVE)
     text = text.strip()
     if not text:

@@ -13,7 +13,8 @@ CARD_LIMIT = 1000
 class CardForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of card"))
     text = forms.CharField(label=_("Your card"), max_length=CARD_LIMIT,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           error_messages={"required": _("Write something on the card first.")})
 
     def __init__(self, *args, kinds: list[str], **kwargs):
         super().__init__(*args, **kwargs)

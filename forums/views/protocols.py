@@ -79,7 +79,9 @@ class BaseStepFormSet(forms.BaseFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["ORDER"].label = _("Order")
-        form.fields["ORDER"].help_text = _("Steps run from the lowest number to the highest.")
+        form.fields["ORDER"].help_text = _(
+            "Steps run from the lowest number up. To move a step, give it the number of "
+            "the place it should take.")
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = _("Remove this step")
 
@@ -90,7 +92,12 @@ class BaseStepFormSet(forms.BaseFormSet):
             raise ValidationError(errors)
 
     def steps(self) -> list[dict]:
-        return [form.step() for form in self.ordered_forms]
+        """In order; a step given a number another step has takes that place, before it."""
+        def place(form):
+            order = form.cleaned_data.get("ORDER")
+            return (order is None, order or 0, "ORDER" not in form.changed_data)
+
+        return [form.step() for form in sorted(self.ordered_forms, key=place)]
 
 
 StepFormSet = formset_factory(StepForm, formset=BaseStepFormSet, extra=2, can_order=True,

@@ -1,0 +1,224 @@
+"""Read-only queries for the forum, cycle and session pages, so views never filter by hand.
+
+Access still comes from forums.access (which forums a person sees, who manages one); the
+fetch helpers here build on it and raise 404 the same way.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from forums import access
+from forums.models import (
+    Circle,
+    Cycle,
+    Forum,
+    ForumMember,
+    PresenterRequest,
+    ProtocolTemplate,
+    Session,
+    SessionState,
+)
+from forums.phases import Phase, phases
+from forums.protocols import protocols_for
+from schools.access import roles_for
+from schools.models import Membership, School, User
+from successes.models import SuccessStory
+
+UPCOMING_ON_FORUM_PAGE = 5
+
+
+# --- Creating forums ---------------------------------------------------------------------
+
+def creatable_forum_schools(user: User) -> QuerySet[School]:
+    """The schools a person may open a forum in: those they lead."""
+    roles = roles_for(user)
+    if roles.district is None:
+        return School.objects.none()
+    return School.objects.filter(district=roles.district, id__in=roles.led_school_ids)
+
+
+def may_create_forum(user: User) -> bool:
+    return bool(roles_for(user).led_school_ids) or access.may_create_collective(user)
+
+
+# --- Fetching with access ----------------------------------------------------------------
+
+def get_cycle_for(user: User, pk: int) -> Cycle:
+    try:
+        return (Cycle.objects.select_related("forum__school", "forum__district", "focus_theme")
+                .get(pk=pk, forum__in=access.forums_visible_to(user)))
+    except Cycle.DoesNotExist:
+        raise Http404 from None
+
+
+def get_managed_cycle(user: User, pk: int) -> Cycle:
+    cycle = get_cycle_for(user, pk)
+    if not access.can_manage(user, cycle.forum):
+        raise Http404
+    return cycle
+
+
+def get_managed_session(user: User, pk: int) -> Session:
+    session = access.get_session_for(user, pk)
+    if not access.can_manage(user, session.cycle.forum):
+        raise Http404
+    return session
+
+
+def get_member_of(forum: Forum, member_id: int) -> ForumMember:
+    try:
+        return forum.members.select_related("user").get(pk=member_id)
+    except ForumMember.DoesNotExist:
+        raise Http404 from None
+
+
+def get_request_for_author(user: User, pk: int) -> PresenterRequest:
+    """A presenter request is shown to the story's author only: 404 for anyone else."""
+    try:
+        return (PresenterRequest.objects
+                .select_related("story", "requested_by", "session__cycle__forum__school",
+                                "session__cycle__forum__district")
+                .get(pk=pk, story__author=user, story__deleted_at__isnull=True))
+    except PresenterRequest.DoesNotExist:
+        raise Http404 from None
+
+
+# --- Lists -------------------------------------------------------------------------------
+
+def memberships_of(user: User) -> QuerySet[ForumMember]:
+    """The person's own forum memberships, in the district they act in."""
+    return (ForumMember.objects.filter(user=user, forum__in=access.forums_visible_to(user))
+            .select_related("forum__school", "forum__focus_theme").order_by("forum__name"))
+
+
+def other_forums_for(user: User) -> QuerySet[Forum]:
+    """Forums the person may see but has not joined."""
+    return (access.forums_visible_to(user)
+            .exclude(Exists(ForumMember.objects.filter(forum=OuterRef("pk"), user=user)))
+            .select_related("school", "focus_theme").order_by("name"))
+
+
+def pending_requests_for(user: User) -> QuerySet[PresenterRequest]:
+    """Requests waiting for this author's answer, for sessions still to come."""
+    return (PresenterRequest.objects
+            .filter(story__author=user, story__deleted_at__isnull=True,
+                    status=PresenterRequest.Status.PENDING,
+                    session__state=SessionState.SCHEDULED)
+            .select_related("story", "session__cycle__forum")
+            .order_by("session__starts_at"))
+
+
+def invitable_people(forum: Forum) -> QuerySet[User]:
+    """Active people with an active role in the forum's district: the only ones who may join."""
+    return User.objects.filter(is_active=True).filter(Exists(
+        Membership.objects.active().filter(user=OuterRef("pk"), district_id=forum.district_id)))
+
+
+def search_people(forum: Forum, *, query: str, school_id: int | None,
+                  role: str) -> QuerySet[User]:
+    """Invitable people not yet in the forum, by name, school and role."""
+    people = invitable_people(forum).exclude(
+        Exists(ForumMember.objects.filter(forum=forum, user=OuterRef("pk"))))
+    if query:
+        people = people.filter(Q(name__icontains=query) | Q(email__istartswith=query))
+    roles = Membership.objects.active().filter(user=OuterRef("pk"),
+                                               district_id=forum.district_id)
+    if school_id:
+        roles = roles.filter(school_id=school_id)
+    if role:
+        roles = roles.filter(role=role)
+    if school_id or role:
+        people = people.filter(Exists(roles))
+    return people.order_by("name", "email").prefetch_related(Prefetch(
+        "memberships", to_attr="district_roles",
+        queryset=Membership.objects.active().filter(district_id=forum.district_id)
+        .select_related("school").order_by("school__name", "role")))
+
+
+def core_count(forum: Forum) -> int:
+    return forum.members.filter(circle=Circle.CORE).count()
+
+
+# --- Protocols ---------------------------------------------------------------------------
+
+def protocols_for_forum(forum: Forum) -> QuerySet[ProtocolTemplate]:
+    """The shipped templates and the forum's district's own."""
+    return protocols_for(forum.district)
+
+
+def default_protocol(forum: Forum, kind: str) -> ProtocolTemplate | None:
+    """The shipped template of this kind if there is one, else the district's first."""
+    return protocols_for_forum(forum).filter(kind=kind).first()
+
+
+# --- Time --------------------------------------------------------------------------------
+
+def forum_zone(forum: Forum) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(forum.time_zone)
+
+
+def forum_today(forum: Forum) -> date:
+    return timezone.localdate(timezone=forum_zone(forum))
+
+
+# --- Forum and cycle pages ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CycleSummary:
+    cycle: Cycle
+    current: Phase | None  # None once every phase is done
+
+
+def cycles_with_sessions(forum: Forum) -> list[Cycle]:
+    """Newest first, each with its sessions (one query for all of them)."""
+    return list(forum.cycles.select_related("focus_theme").prefetch_related(
+        Prefetch("sessions", queryset=Session.objects.order_by("starts_at"))))
+
+
+def cycle_summaries(cycles: list[Cycle], today: date) -> list[CycleSummary]:
+    summaries = []
+    for cycle in cycles:
+        current = next((phase for phase in phases(cycle, list(cycle.sessions.all()), today)
+                        if phase.status == "current"), None)
+        summaries.append(CycleSummary(cycle, current))
+    return summaries
+
+
+def upcoming_sessions(cycles: list[Cycle], limit: int = UPCOMING_ON_FORUM_PAGE) -> list[Session]:
+    """Sessions still to come (or running now), soonest first, from prefetched cycles."""
+    now = timezone.now()
+    upcoming = [session for cycle in cycles for session in cycle.sessions.all()
+                if session.state in (SessionState.SCHEDULED, SessionState.LIVE)
+                and session.starts_at + timedelta(minutes=session.minutes) >= now]
+    return sorted(upcoming, key=lambda s: s.starts_at)[:limit]
+
+
+def members_by_circle(forum: Forum) -> list[tuple[str, str, list[ForumMember]]]:
+    """(circle value, label, members) for each circle, core first."""
+    members = list(forum.members.select_related("user").order_by("user__name", "user__email"))
+    return [(value, label, [m for m in members if m.circle == value])
+            for value, label in Circle.choices]
+
+
+def cycle_sessions(cycle: Cycle) -> list[Session]:
+    """The cycle's sessions with their presenter and any request still waiting."""
+    return list(cycle.sessions.select_related("presenter", "story").prefetch_related(Prefetch(
+        "presenter_requests", to_attr="pending_requests",
+        queryset=PresenterRequest.objects.filter(status=PresenterRequest.Status.PENDING)
+        .select_related("story__author"))).order_by("starts_at"))
+
+
+def latest_request(session: Session) -> PresenterRequest | None:
+    return session.presenter_requests.select_related("story__author", "story__school").first()
+
+
+def story_visible_to(user: User, session: Session) -> bool:
+    return session.story_id is not None and SuccessStory.objects.visible_to(user).filter(
+        pk=session.story_id).exists()
