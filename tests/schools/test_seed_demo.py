@@ -23,3 +23,24 @@ def test_seed_demo_loads_the_demo_district_and_is_idempotent(db):
     teacher_school = User.objects.get(email="teacher@demo.example").memberships.get().school
     assert User.objects.get(email="colleague@demo.example").memberships.get().school == teacher_school
     assert User.objects.get(email="principal@demo.example").memberships.get().school == teacher_school
+
+
+def test_seed_demo_adds_forums_a_finished_session_and_one_tomorrow(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forums.models import Forum, Session
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert Forum.objects.filter(school__isnull=True).count() == 1
+    assert Forum.objects.filter(school__isnull=False).values("school").distinct().count() == 4
+    closed = Session.objects.get(state="closed")
+    assert closed.cards.exists() and closed.insights.exists() and closed.commitments.exists()
+    assert Session.objects.filter(kind="review", state="scheduled",
+                                  cycle=closed.cycle).exists()
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    assert Session.objects.filter(starts_at__date__gte=tomorrow - timedelta(days=1),
+                                  starts_at__date__lte=tomorrow + timedelta(days=1),
+                                  story__isnull=False, state="scheduled").exists()

@@ -96,6 +96,11 @@ class Command(BaseCommand):
         """Later parts of the app add their demo data here."""
         from successes.demo import load_demo_stories  # noqa: PLC0415
 
+        from forums.demo import load_demo_forums  # noqa: PLC0415
+
         created = load_demo_stories(district)
         if created:
             self.stdout.write(f"Added {created} success stories.")
+        created = load_demo_forums(district)
+        if created:
+            self.stdout.write(f"Added {created} forums.")
