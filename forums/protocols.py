@@ -149,7 +149,9 @@ def step_errors(step: object) -> list[str]:
     elif len(title) > MAX_TITLE:
         errors.append(_("The title can have at most %(max)d characters.") % {"max": MAX_TITLE})
     purpose = step.get("purpose", "")
-    if not isinstance(purpose, str) or len(purpose) > MAX_PURPOSE:
+    if not isinstance(purpose, str):
+        errors.append(_("The purpose is not in a form we understand."))
+    elif len(purpose) > MAX_PURPOSE:
         errors.append(_("The purpose can have at most %(max)d characters.")
                       % {"max": MAX_PURPOSE})
     minutes = step.get("minutes")
@@ -177,7 +179,7 @@ def minutes_message() -> str:
 def question_errors(questions: list[str]) -> list[str]:
     errors = []
     if len(questions) > MAX_QUESTIONS:
-        errors.append(ngettext("A step can have at most %(max)d guiding question.",
+        errors.append(ngettext("A step can have at most %(max)d guiding question, one per line.",
                                "A step can have at most %(max)d guiding questions, one per line.",
                                MAX_QUESTIONS) % {"max": MAX_QUESTIONS})
     for number, question in enumerate(questions, start=1):
@@ -226,8 +228,11 @@ def protocols_for(district: District | None) -> QuerySet[ProtocolTemplate]:
 
 
 def shipped_protocol(kind: str) -> ProtocolTemplate:
-    """The template the app ships for this kind of session."""
-    return ProtocolTemplate.objects.filter(district__isnull=True, kind=kind).earliest("pk")
+    """The template the app ships for this kind of session (recreated if someone deleted it)."""
+    shipped = ProtocolTemplate.objects.filter(district__isnull=True, kind=kind)
+    if not shipped.exists():
+        install_shipped_protocols()
+    return shipped.earliest("pk")
 
 
 def localized(template: ProtocolTemplate) -> tuple[str, list[dict]]:

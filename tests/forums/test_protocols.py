@@ -5,6 +5,7 @@ person would change, and posts it back.
 """
 
 from html.parser import HTMLParser
+from importlib import import_module
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -315,6 +316,13 @@ def test_admin_reorders_steps(editor, our_copy):
                                "Principles of practice", "Taking it home"]
 
 
+def test_admin_moves_a_step_into_the_place_of_another(editor, our_copy):
+    client, data = editor
+    data["steps-5-ORDER"] = ["2"]  # "Principles of practice" takes the story's place
+    assert client.post(edit_url(our_copy), data).status_code == 302
+    assert titles(our_copy)[:3] == ["Opening", "Principles of practice", "The success story"]
+
+
 @pytest.mark.parametrize("field, typed, message", [
     ("minutes", "0", "Give a number of minutes from 1 to 120."),
     ("minutes", "500", "Give a number of minutes from 1 to 120."),
@@ -409,8 +417,20 @@ def test_update_keeps_only_the_known_parts_of_a_step(our_copy):
                                "card_kinds": ["question", "reflection"]}]
 
 
+def test_the_shipped_protocols_migration_can_be_undone_and_redone(analysis):
+    from django.apps import apps
+
+    migration = import_module("forums.migrations.0002_shipped_protocols")
+    migration.delete_shipped(apps, None)
+    assert not ProtocolTemplate.objects.filter(district__isnull=True).exists()
+    migration.create_shipped(apps, None)
+    migration.create_shipped(apps, None)  # running twice adds nothing
+    assert ProtocolTemplate.objects.filter(district__isnull=True).count() == 2
+
+
 def test_it_offers_a_district_the_shipped_protocols_and_its_own(analysis, our_copy,
                                                                 their_copy, district):
     names = [t.name for t in protocols.protocols_for(district)]
     assert names == ["Learning from success (analysis)", "Riverside analysis",
                      "Follow-up review"]
+
