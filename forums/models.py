@@ -311,3 +311,47 @@ class TryReport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Not needed any more")
+
+
+class Delivery(models.Model):
+    """The outbox: one row per recipient and occasion. The unique key makes planning the same
+    e-mail twice harmless, and claiming a row before sending makes sending it twice impossible.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30)
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, null=True, blank=True,
+                                  related_name="deliveries")
+    email = models.EmailField()
+    district = models.ForeignKey(District, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="deliveries")
+    payload = models.JSONField(default=dict)
+    scheduled_for = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices,
+                              default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["scheduled_for"], name="delivery_due",
+                         condition=Q(status="pending")),
+            models.Index(fields=["claimed_at"], name="delivery_sending",
+                         condition=Q(status="sending")),
+            models.Index(fields=["district", "-created_at"], name="delivery_district_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
