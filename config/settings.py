@@ -221,6 +221,8 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "lib.health.heartbeat", "schedule": 30.0, "options": {"expires": 25}},
     "purge-trash": {"task": "successes.tasks.purge_trash", "schedule": 6 * 3600.0},
     "close-stale-sessions": {"task": "forums.tasks.close_stale_sessions", "schedule": 900.0},
+    "email-tick": {"task": "forums.tasks.tick", "schedule": float(env_int("EMAIL_TICK_SECONDS", 120)),
+                   "options": {"expires": 100}},
 }
 
 # --- Internationalisation ---------------------------------------------------------------

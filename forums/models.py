@@ -177,6 +177,7 @@ class Session(models.Model):
     paused_at = models.DateTimeField(null=True, blank=True)
     extra_seconds = models.IntegerField(default=0)  # minutes added to the current step
     sequence = models.PositiveIntegerField(default=0)
+    invited_sequence = models.IntegerField(null=True, blank=True)  # invites planned up to here
     version = models.PositiveIntegerField(default=0)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_automatically = models.BooleanField(default=False)

@@ -116,7 +116,24 @@ class EmbeddedRedis:
     def start(self) -> str:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.users.mkdir(exist_ok=True)
-        (self.users / str(os.getpid())).touch()
+        with self._lock():
+            (self.users / str(os.getpid())).touch()
+            return self._start_or_reuse()
+
+    def _lock(self):
+        """Start and stop decisions are taken one run at a time."""
+        import contextlib  # noqa: PLC0415
+        import fcntl  # noqa: PLC0415
+
+        @contextlib.contextmanager
+        def held():
+            with open(self.data_dir / "lock", "w") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                yield
+
+        return held()
+
+    def _start_or_reuse(self) -> str:
         url = f"unix://{self.socket}"
         if self._client_or_none() is not None:
             return url
@@ -158,6 +175,10 @@ class EmbeddedRedis:
         return client
 
     def stop(self) -> None:
+        with self._lock():
+            self._leave()
+
+    def _leave(self) -> None:
         (self.users / str(os.getpid())).unlink(missing_ok=True)
         for entry in self.users.iterdir():
             if not _pid_alive(int(entry.name)):

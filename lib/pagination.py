@@ -32,9 +32,13 @@ class Window:
         return self.number - 1
 
 
-def window(queryset, page: str | None, per_page: int = 25) -> Window:
+def page_number(page: str | None) -> int:
     number = int(page) if page and page.isdigit() else 1
-    number = min(max(number, 1), MAX_PAGE)
+    return min(max(number, 1), MAX_PAGE)
+
+
+def window(queryset, page: str | None, per_page: int = 25) -> Window:
+    number = page_number(page)
     start = (number - 1) * per_page
     rows = list(queryset[start:start + per_page + 1])
     return Window(rows[:per_page], number, len(rows) > per_page)

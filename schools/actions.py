@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from schools.models import (
     DISTRICT_ROLES,
     District,
+    EmailKind,
     Invitation,
     Membership,
     Role,
@@ -58,15 +60,18 @@ def invite_person(*, district: District, email: str, role: str, school: School |
     Invitation.objects.usable().filter(
         district=district, email=email, school=school, role=role
     ).update(revoked_at=timezone.now())
-    token = Invitation.new_token()
     invitation = Invitation.objects.create(
         district=district, school=school, email=email, name=name.strip(), role=role,
-        token_hash=hash_token(token), invited_by=invited_by,
-        expires_at=timezone.now() + INVITATION_LIFETIME,
+        token_hash=secrets.token_hex(32), token_salt=secrets.token_hex(16),
+        invited_by=invited_by, expires_at=timezone.now() + INVITATION_LIFETIME,
     )
-    from schools.tasks import send_invitation  # noqa: PLC0415 - tasks import actions
+    invitation.token_hash = hash_token(invitation.token)  # the token needs the primary key
+    invitation.save(update_fields=["token_hash"])
+    from forums.outbox import Planned, plan_now  # noqa: PLC0415 - the outbox serves all apps
 
-    transaction.on_commit(lambda: send_invitation.delay(invitation.id, token))
+    plan_now([Planned(key=f"invitation:{invitation.pk}", kind=EmailKind.INVITATION,
+                      email=email, district=district, scheduled_for=timezone.now(),
+                      payload={"invitation": invitation.pk})])
     return invitation
 
 

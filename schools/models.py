@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -173,6 +174,7 @@ class Invitation(models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     token_hash = models.CharField(max_length=64, unique=True)
+    token_salt = models.CharField(max_length=32, default="")
     invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -189,9 +191,11 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.email} ({self.get_role_display()})"
 
-    @staticmethod
-    def new_token() -> str:
-        return secrets.token_urlsafe(32)
+    @property
+    def token(self) -> str:
+        """The link's secret, derived from the server's key: the database alone cannot
+        rebuild a working link, yet the outbox can mail it again after a retry."""
+        return salted_hmac("invitation-link", f"{self.pk}:{self.token_salt}").hexdigest()
 
 
 class EmailKind(models.TextChoices):

@@ -7,6 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, TestCase
 
+from schools.middleware import SESSION_KEY, time_zone_of
+
 from tests.factories import DistrictFactory, Role, SchoolFactory, member
 
 
@@ -122,6 +124,11 @@ def client_for(client):
 
     def sign_in(user):
         client.force_login(user)
+        # As after a first page view: the time zone is remembered in the session, so query
+        # counts of the next request are those of every later one.
+        session = client.session
+        session[SESSION_KEY] = time_zone_of(user)
+        session.save()
         return client
 
     return sign_in

@@ -7,11 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.pagination import window
 from schools.access import roles_for
 from successes import access, actions
 from successes.forms import AttachmentForm, StoryFilterForm, StoryForm
-from successes.listing import stories_for_list
+from successes.listing import story_page
 from successes.models import Spotlight, StoryDraft, SuccessStory, Theme, TryIntent
 
 PAGE_SIZE = 25
@@ -29,7 +28,7 @@ def story_list(request: HttpRequest) -> HttpResponse:
     require_member(request)
     filters = StoryFilterForm(request.GET, user=request.user)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
-    page = window(stories_for_list(request.user, cleaned), request.GET.get("page"), PAGE_SIZE)
+    page = story_page(request.user, cleaned, request.GET.get("page"), PAGE_SIZE)
     context = {"filters": filters, "page": page, "scope": cleaned.get("scope") or "district",
                "searching": bool(cleaned.get("q"))}
     template = "successes/story_list.html"

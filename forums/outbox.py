@@ -1,0 +1,149 @@
+"""The outbox: e-mails are planned as rows in Postgres, then claimed and sent one by one.
+
+- Planning inserts rows with a unique key per recipient and occasion; planning again is
+  harmless (`ON CONFLICT DO NOTHING`).
+- Sending first claims the row (pending -> sending, in one UPDATE that only one worker can
+  win), so duplicate tasks, retries and redeliveries never send twice.
+- Temporary SMTP trouble puts the row back to pending for later (backoff); a permanent refusal
+  marks it failed. Rows stuck in "sending" (a worker died mid-send) are swept back.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from forums.models import Delivery, DeliveryStatus
+from schools.models import District, User
+
+log = logging.getLogger(__name__)
+
+RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30),
+                timedelta(hours=2), timedelta(hours=6)]
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+STUCK_AFTER = timedelta(minutes=10)
+DISPATCH_BATCH = 500
+
+
+@dataclass
+class Planned:
+    """One e-mail to plan: who, what, when. `payload` holds the ids the message is built from."""
+
+    key: str
+    kind: str
+    email: str
+    scheduled_for: datetime
+    recipient: User | None = None
+    district: District | None = None
+    payload: dict = field(default_factory=dict)
+
+
+def plan(items: list[Planned]) -> int:
+    """Insert what is not planned yet; returns how many rows were new."""
+    if not items:
+        return 0
+    rows = [Delivery(key=i.key[:200], kind=i.kind, recipient=i.recipient, email=i.email,
+                     district=i.district, payload=i.payload, scheduled_for=i.scheduled_for)
+            for i in items]
+    keys = [row.key for row in rows]
+    before = set(Delivery.objects.filter(key__in=keys).values_list("key", flat=True))
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    return len(set(keys) - before)
+
+
+def due_ids(now: datetime | None = None, limit: int = DISPATCH_BATCH) -> list[int]:
+    now = now or timezone.now()
+    return list(Delivery.objects.filter(status=DeliveryStatus.PENDING, scheduled_for__lte=now)
+                .order_by("scheduled_for").values_list("id", flat=True)[:limit])
+
+
+def claim(delivery_id: int) -> Delivery | None:
+    """Take the row for sending. Only one caller can win; the others get None."""
+    won = Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1)
+    if not won:
+        return None
+    return Delivery.objects.select_related("recipient", "district").get(pk=delivery_id)
+
+
+def _finish(delivery: Delivery, status: str, **fields) -> None:
+    Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.SENDING).update(
+        status=status, **fields)
+
+
+def is_permanent(error: Exception) -> bool:
+    """5xx answers are final (bad address, refused); anything else may pass later."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _msg in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code >= 500
+    return False
+
+
+def send(delivery_id: int, *, connection=None) -> str:
+    """Claim, build and send one delivery; returns the status it ends in."""
+    from forums.emails import build  # noqa: PLC0415 - emails imports much of the app
+
+    delivery = claim(delivery_id)
+    if delivery is None:
+        return "not-claimed"
+    try:
+        message = build(delivery)
+    except Exception as error:  # noqa: BLE001 - a broken template must not block the outbox
+        log.exception("Could not build delivery %s", delivery.key)
+        _finish(delivery, DeliveryStatus.FAILED, last_error=f"build: {error!r}"[:2000])
+        return DeliveryStatus.FAILED
+    if message is None:
+        _finish(delivery, DeliveryStatus.SKIPPED)
+        return DeliveryStatus.SKIPPED
+    try:
+        message.connection = connection or get_connection()
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        return _failed_send(delivery, error)
+    _finish(delivery, DeliveryStatus.SENT, sent_at=timezone.now(), last_error="")
+    return DeliveryStatus.SENT
+
+
+def _failed_send(delivery: Delivery, error: Exception) -> str:
+    reason = f"{type(error).__name__}: {error}"[:2000]
+    if is_permanent(error) or delivery.attempts >= MAX_ATTEMPTS:
+        _finish(delivery, DeliveryStatus.FAILED, last_error=reason)
+        return DeliveryStatus.FAILED
+    delay = RETRY_DELAYS[min(delivery.attempts - 1, len(RETRY_DELAYS) - 1)]
+    _finish(delivery, DeliveryStatus.PENDING, last_error=reason, claimed_at=None,
+            scheduled_for=timezone.now() + delay)
+    return DeliveryStatus.PENDING
+
+
+def sweep_stuck(now: datetime | None = None) -> int:
+    """Rows left in "sending" by a worker that died go back to the queue."""
+    now = now or timezone.now()
+    return Delivery.objects.filter(status=DeliveryStatus.SENDING,
+                                   claimed_at__lt=now - STUCK_AFTER).update(
+        status=DeliveryStatus.PENDING, claimed_at=None)
+
+
+def plan_now(items: list[Planned]) -> None:
+    """Plan e-mails that should go out at once, and hand them to a worker after commit."""
+    plan(items)
+
+    def dispatch() -> None:
+        from forums.tasks import send_delivery  # noqa: PLC0415
+
+        for delivery_id in Delivery.objects.filter(
+                key__in=[i.key for i in items], status=DeliveryStatus.PENDING).values_list(
+                "id", flat=True):
+            try:
+                send_delivery.delay(delivery_id)
+            except Exception:  # noqa: BLE001 - broker down: the next tick dispatches it
+                log.warning("Broker unavailable; delivery %s waits for the tick", delivery_id)
+
+    transaction.on_commit(dispatch)
