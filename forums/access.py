@@ -73,10 +73,12 @@ def may_create_collective(user: User) -> bool:
 
 
 def get_session_for(user: User, pk: int) -> Session:
+    """Sessions of forums the person may see, and any session they present in."""
     try:
         return (Session.objects.select_related("cycle__forum__school", "cycle__forum__district",
                                                "story", "presenter")
-                .get(pk=pk, cycle__forum__in=forums_visible_to(user)))
+                .filter(Q(cycle__forum__in=forums_visible_to(user)) | Q(presenter=user))
+                .get(pk=pk))
     except Session.DoesNotExist:
         raise Http404 from None
 

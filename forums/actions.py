@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forums import live
+from forums import live, outbox
 from forums.models import (
     Attendance,
     Card,
@@ -32,7 +32,7 @@ from forums.models import (
     TryOutcome,
     TryReport,
 )
-from schools.models import District, School, User
+from schools.models import District, EmailKind, School, User
 from successes.models import SuccessStory, Theme
 
 AUTO_CLOSE_AFTER = timedelta(hours=12)
@@ -159,8 +159,13 @@ def request_presenter(*, session: Session, story: SuccessStory,
         raise ValidationError(_("That story cannot be featured in this forum."))
     session.presenter_requests.filter(status=PresenterRequest.Status.PENDING).update(
         status=PresenterRequest.Status.WITHDRAWN)
-    return PresenterRequest.objects.create(session=session, story=story,
-                                           requested_by=requested_by)
+    request = PresenterRequest.objects.create(session=session, story=story,
+                                              requested_by=requested_by)
+    outbox.plan_now([outbox.Planned(
+        key=f"presenter-request:{request.pk}", kind=EmailKind.PRESENTER_REQUEST,
+        email=story.author.email, recipient=story.author, district=session.cycle.forum.district,
+        scheduled_for=timezone.now(), payload={"request": request.pk})])
+    return request
 
 
 @transaction.atomic

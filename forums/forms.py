@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from forums import access, queries
@@ -94,7 +95,8 @@ class AddMembersForm(forms.Form):
 class PeopleSearchForm(forms.Form):
     """The filters of the people search on the members page (all in the URL)."""
 
-    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    q = forms.CharField(label=_("Name"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
     school = forms.ModelChoiceField(label=_("School"), queryset=None, required=False,
                                     empty_label=_("All schools"))
     role = forms.ChoiceField(label=_("Role"), required=False,
@@ -130,7 +132,7 @@ class CycleForm(forms.Form):
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The cycle must end on or after the day it starts "
-                                        "(%(day)s).") % {"day": starts_on.isoformat()})
+                                        "(%(day)s).") % {"day": date_format(starts_on)})
         return data
 
 
@@ -148,7 +150,7 @@ def to_utc(day: date, at: time, zone: zoneinfo.ZoneInfo) -> datetime:
             _("%(time)s does not exist on %(day)s in %(zone)s: the clocks jump forward that "
               "night. Choose another time."),
             code="nonexistent_time",
-            params={"time": at.strftime("%H:%M"), "day": day.isoformat(), "zone": zone.key})
+            params={"time": time_format(at), "day": date_format(day), "zone": zone.key})
     return in_utc
 
 
@@ -173,7 +175,7 @@ class SessionTimeForm(forms.Form):
             "time happens twice, the first of the two is used.") % {"zone": self.zone.key}
         last_day = cycle.ended_early_on or cycle.ends_on
         self.fields["day"].help_text = _("Within the cycle: %(start)s to %(end)s.") % {
-            "start": cycle.starts_on.isoformat(), "end": last_day.isoformat()}
+            "start": date_format(cycle.starts_on), "end": date_format(last_day)}
         self.fields["day"].widget.attrs.update(min=cycle.starts_on.isoformat(),
                                                max=last_day.isoformat())
 
@@ -196,7 +198,7 @@ class SessionTimeForm(forms.Form):
         last_day = self.cycle.ended_early_on or self.cycle.ends_on
         if not self.cycle.starts_on <= day <= last_day:
             self.add_error("day", _("Choose a day within the cycle, %(start)s to %(end)s.") % {
-                "start": self.cycle.starts_on.isoformat(), "end": last_day.isoformat()})
+                "start": date_format(self.cycle.starts_on), "end": date_format(last_day)})
         elif starts_at <= timezone.now():
             self.add_error("start", _("That time has already passed. Choose a later one."))
 

@@ -24,9 +24,11 @@ from forums.models import (
     ProtocolTemplate,
     Session,
     SessionState,
+    Speaker,
 )
 from forums.phases import Phase, phases
 from forums.protocols import protocols_for
+from forums.stories import eligible_stories
 from schools.access import roles_for
 from schools.models import Membership, School, User
 from successes.models import SuccessStory
@@ -173,7 +175,8 @@ def forum_today(forum: Forum) -> date:
 @dataclass(frozen=True)
 class CycleSummary:
     cycle: Cycle
-    current: Phase | None  # None once every phase is done
+    current: Phase | None  # None before the start and once every phase is done
+    ended: bool  # past its last day, whatever phase it reached
 
 
 def cycles_with_sessions(forum: Forum) -> list[Cycle]:
@@ -187,8 +190,12 @@ def cycle_summaries(cycles: list[Cycle], today: date) -> list[CycleSummary]:
     for cycle in cycles:
         current = next((phase for phase in phases(cycle, list(cycle.sessions.all()), today)
                         if phase.status == "current"), None)
-        summaries.append(CycleSummary(cycle, current))
+        summaries.append(CycleSummary(cycle, current, cycle_ended(cycle, today)))
     return summaries
+
+
+def cycle_ended(cycle: Cycle, today: date) -> bool:
+    return today > (cycle.ended_early_on or cycle.ends_on)
 
 
 def upcoming_sessions(cycles: list[Cycle], limit: int = UPCOMING_ON_FORUM_PAGE) -> list[Session]:
@@ -222,3 +229,17 @@ def latest_request(session: Session) -> PresenterRequest | None:
 def story_visible_to(user: User, session: Session) -> bool:
     return session.story_id is not None and SuccessStory.objects.visible_to(user).filter(
         pk=session.story_id).exists()
+
+
+def stories_to_feature(user: User, forum: Forum, query: str) -> QuerySet[SuccessStory]:
+    """The stories the forum may feature, newest first, optionally by words in the title."""
+    stories = eligible_stories(user, forum).select_related("author", "school")
+    if query:
+        stories = stories.filter(title__icontains=query)
+    return stories.order_by("-created_at", "-id")
+
+
+def steps_with_labels(steps: list[dict]) -> list[dict]:
+    """A session's own copy of the steps, with who speaks in words."""
+    speakers = dict(Speaker.choices)
+    return [{**step, "speaker_label": speakers.get(step.get("speaker"), "")} for step in steps]

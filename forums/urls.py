@@ -1,6 +1,7 @@
 from django.urls import path
 
 from forums.views import follow_up, forums, live, protocols, sessions
+from forums.views import calendar as calendar_views
 
 app_name = "forums"
 
@@ -42,4 +43,8 @@ urlpatterns = [
     path("protocols/<int:pk>/", protocols.protocol_detail, name="protocol"),
     path("protocols/<int:pk>/copy/", protocols.protocol_copy, name="protocol_copy"),
     path("protocols/<int:pk>/edit/", protocols.protocol_edit, name="protocol_edit"),
+    # Calendars: a session's .ics, and the private feed (no sign-in; the token is the key)
+    path("sessions/<int:pk>/calendar.ics", calendar_views.session_ics_download,
+         name="session_ics"),
+    path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
 ]

@@ -9,13 +9,16 @@ import time
 
 import redis
 from celery import shared_task
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 
 from lib.redis import client
 
-WORKER_KEY = "health:worker"
-BEAT_KEY = "health:beat"
+# Named after the cache prefix, so a test run never reads the heartbeats of `make run`.
+_PREFIX = settings.CACHES["default"].get("KEY_PREFIX", "sf")
+WORKER_KEY = f"{_PREFIX}:health:worker"
+BEAT_KEY = f"{_PREFIX}:health:beat"
 WORKER_STALE_AFTER = 60  # seconds; the worker writes every 15 s
 BEAT_STALE_AFTER = 120  # seconds; beat sends the heartbeat every 30 s
 

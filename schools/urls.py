@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schools import views
+from schools import views, views_email
 
 app_name = "schools"
 
@@ -15,4 +15,10 @@ urlpatterns = [
     path("district/staff/import/", views.import_staff, name="import_staff"),
     path("invite/", views.invite, name="invite"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    # Reached from e-mails
+    path("settings/email/", views_email.email_preferences, name="preferences"),
+    path("settings/email/calendar-link/", views_email.reset_calendar_link,
+         name="reset_calendar_link"),
+    path("unsubscribe/<str:token>/", views_email.unsubscribe, name="unsubscribe"),
+    path("go/<str:token>/", views_email.sign_in_link, name="sign_in_link"),
 ]

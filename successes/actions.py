@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from schools.access import roles_for
-from schools.models import School, User
+from schools.models import EmailKind, School, User
 from successes.models import (
     Attachment,
     Spotlight,
@@ -195,8 +195,15 @@ def spotlight_colleague(*, noticed_by: User, colleague: User, note: str) -> Spot
     shared = sorted(roles_for(noticed_by).school_ids & roles_for(colleague).school_ids)
     if not shared or colleague.pk == noticed_by.pk:
         raise ValidationError(_("You can spotlight colleagues of your own school."))
-    return Spotlight.objects.create(noticed_by=noticed_by, colleague=colleague,
-                                    school_id=shared[0], note=note.strip())
+    spotlight = Spotlight.objects.create(noticed_by=noticed_by, colleague=colleague,
+                                         school_id=shared[0], note=note.strip())
+    from forums.outbox import Planned, plan_now  # noqa: PLC0415 - the outbox serves all apps
+
+    plan_now([Planned(key=f"spotlight:{spotlight.pk}", kind=EmailKind.SPOTLIGHT,
+                      email=colleague.email, recipient=colleague,
+                      district=roles_for(colleague).district, scheduled_for=timezone.now(),
+                      payload={"spotlight": spotlight.pk})])
+    return spotlight
 
 
 def dismiss_spotlight(*, spotlight: Spotlight) -> None:

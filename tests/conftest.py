@@ -4,7 +4,6 @@ The district "Riverside" has Heritage and Lakeview schools; "Elsewhere" is anoth
 """
 
 import pytest
-from django.core.cache import cache
 from django.test import Client, TestCase
 
 from schools.middleware import SESSION_KEY, time_zone_of
@@ -32,6 +31,18 @@ def committed():
     return lambda: TestCase.captureOnCommitCallbacks(execute=True)
 
 
+def clear_this_runs_cache() -> None:
+    """Only this run's keys: other runs (and `make run`) may share the Redis server."""
+    from django.conf import settings
+
+    from lib.redis import client
+
+    prefix = settings.CACHES["default"]["KEY_PREFIX"]
+    keys = list(client().scan_iter(f"{prefix}:*", count=1000))
+    if keys:
+        client().delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_clean(settings, tmp_path_factory):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -39,7 +50,7 @@ def _fast_and_clean(settings, tmp_path_factory):
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
-    cache.clear()
+    clear_this_runs_cache()
 
 
 @pytest.fixture
@@ -132,3 +143,16 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def smtp(settings):
+    """Mail goes over real SMTP to a local sink; the fixture is the sink."""
+    from tests import smtp_sink
+
+    sink, controller = smtp_sink.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield sink
+    controller.stop()

@@ -15,3 +15,6 @@ os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBa
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # One test database per run, so two runs on one machine never trip over each other.
 os.environ.setdefault("DATABASE_TEST_NAME", f"test_success_forums_{os.getpid()}")
+# Celery closes a worker thread's connection after each task only when connections do not
+# persist; otherwise a worker thread would hold the test database open at teardown.
+os.environ.setdefault("DB_CONN_MAX_AGE", "0")

@@ -48,3 +48,85 @@ def test_heartbeat_task_runs_on_the_worker(worker, db):
     redis_client().delete(health.BEAT_KEY)
     health.heartbeat.delay()
     assert wait_for(lambda: redis_client().get(health.BEAT_KEY) is not None)
+
+
+def test_ticks_run_twice_and_at_once_deliver_each_email_once(worker, smtp, school, principal,
+                                                             teacher, colleague):
+    import threading
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from forums import actions
+    from forums.models import Delivery
+    from forums.protocols import shipped_protocol
+    from forums.tasks import tick
+
+    forum = actions.create_forum(creator=principal, district=school.district, school=school,
+                                 name="Team")
+    actions.add_members(forum=forum, users=[teacher, colleague], circle="core")
+    cycle = actions.plan_cycle(forum=forum, title="Cycle", starts_on=timezone.localdate(),
+                               ends_on=timezone.localdate() + timedelta(days=30))
+    actions.schedule_session(cycle=cycle, kind="analysis", minutes=50,
+                             starts_at=timezone.now() + timedelta(days=3),
+                             protocol=shipped_protocol("analysis"))
+
+    def run_tick():
+        try:
+            tick()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run_tick) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    tick.delay()  # and once more through the broker
+    expected = {principal.email, teacher.email, colleague.email}
+    assert wait_for(lambda: {str(m["To"]) for m in smtp.messages} >= expected, timeout=20)
+    time.sleep(1.0)
+    invites = [m["To"] for m in smtp.messages if m["Subject"].startswith("Invitation")]
+    assert sorted(invites) == sorted(expected)
+    assert set(Delivery.objects.filter(kind="session_invite").values_list(
+        "status", flat=True)) == {"sent"}
+
+
+def test_a_worker_stopped_mid_batch_loses_and_repeats_nothing(smtp, school, principal, teacher,
+                                                              colleague):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forums import actions, outbox
+    from forums.models import Delivery
+    from forums.protocols import shipped_protocol
+    from forums.tasks import plan_everything, send_delivery
+
+    forum = actions.create_forum(creator=principal, district=school.district, school=school,
+                                 name="Team")
+    actions.add_members(forum=forum, users=[teacher, colleague], circle="core")
+    cycle = actions.plan_cycle(forum=forum, title="Cycle", starts_on=timezone.localdate(),
+                               ends_on=timezone.localdate() + timedelta(days=30))
+    actions.schedule_session(cycle=cycle, kind="analysis", minutes=50,
+                             starts_at=timezone.now() + timedelta(days=3),
+                             protocol=shipped_protocol("analysis"))
+    plan_everything()
+    app.conf.task_always_eager = False
+    ids = outbox.due_ids()
+    for delivery_id in ids:  # queued on the broker while no worker runs
+        send_delivery.delay(delivery_id)
+    outbox.claim(ids[0])  # a worker took this one and died before sending
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        assert wait_for(lambda: len(smtp.messages) == len(ids) - 1)
+    app.conf.task_always_eager = True
+    import time_machine
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        from forums.tasks import tick
+
+        tick()
+    sent = Delivery.objects.filter(status="sent").values_list("email", flat=True)
+    assert sorted(m["To"] for m in smtp.messages) == sorted(sent)
+    assert len(sent) == len(ids)

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import DigestCadence, EmailKind, NotificationSettings
+from schools.preferences import MUTABLE_KINDS
+
+
+class PreferencesForm(forms.Form):
+    """One checkbox per e-mail a person can turn off (checked = they get it)."""
+
+    digest_cadence = forms.ChoiceField(label=_("District digest"), choices=DigestCadence.choices,
+                                       widget=forms.RadioSelect)
+    wanted_kinds = forms.MultipleChoiceField(
+        label=_("E-mails I get"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[(kind, EmailKind(kind).label) for kind in MUTABLE_KINDS],
+        help_text=_("Invitations, sign-in links and requests to present your story always "
+                    "come."))
+
+    def __init__(self, *args, current: NotificationSettings, **kwargs):
+        kwargs.setdefault("initial", {
+            "digest_cadence": current.digest_cadence,
+            "wanted_kinds": [kind for kind in MUTABLE_KINDS if kind not in current.muted_kinds],
+        })
+        super().__init__(*args, **kwargs)
+
+    @property
+    def muted_kinds(self) -> list[str]:
+        wanted = set(self.cleaned_data["wanted_kinds"])
+        return [kind for kind in MUTABLE_KINDS if kind not in wanted]
