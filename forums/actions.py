@@ -32,7 +32,7 @@ from forums.models import (
     TryOutcome,
     TryReport,
 )
-from schools.models import District, EmailKind, School, User
+from schools.models import District, EmailKind, Membership, School, User
 from successes.models import SuccessStory, Theme
 
 AUTO_CLOSE_AFTER = timedelta(hours=12)
@@ -56,6 +56,10 @@ def create_forum(*, creator: User, district: District, school: School | None, na
 def add_members(*, forum: Forum, users: list[User], circle: str,
                 role: str = ForumRole.MEMBER) -> int:
     """Add people of the forum's district; people already in the forum keep their place."""
+    staff = set(Membership.objects.active().filter(
+        district=forum.district_id, user__in=users).values_list("user_id", flat=True))
+    if any(user.pk not in staff for user in users):
+        raise ValidationError(_("Only active staff of the forum's district can join it."))
     added = 0
     for user in users:
         _member, created = ForumMember.objects.get_or_create(
@@ -155,6 +159,7 @@ def request_presenter(*, session: Session, story: SuccessStory,
     with the school for a school forum, with the district for a collective."""
     from forums.stories import eligible_stories  # noqa: PLC0415
 
+    _require_state(session, SessionState.SCHEDULED)
     if not eligible_stories(requested_by, session.cycle.forum).filter(pk=story.pk).exists():
         raise ValidationError(_("That story cannot be featured in this forum."))
     session.presenter_requests.filter(status=PresenterRequest.Status.PENDING).update(
@@ -173,6 +178,7 @@ def answer_presenter_request(*, request: PresenterRequest, accept: bool) -> None
     """Only an accepted request features the story, with its author as presenter."""
     if request.status != PresenterRequest.Status.PENDING:
         raise ValidationError(_("This request was already answered or withdrawn."))
+    _require_state(request.session, SessionState.SCHEDULED)
     request.status = (PresenterRequest.Status.ACCEPTED if accept
                       else PresenterRequest.Status.DECLINED)
     request.answered_at = timezone.now()

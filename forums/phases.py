@@ -24,7 +24,7 @@ class Phase:
     key: str
     label: str
     description: str
-    status: str  # "done", "current" or "upcoming"
+    status: str  # "done", "current", "upcoming", or "skipped" (the cycle ended without it)
 
 
 def phases(cycle: Cycle, sessions: list[Session], today: date) -> list[Phase]:
@@ -49,7 +49,9 @@ def phases(cycle: Cycle, sessions: list[Session], today: date) -> list[Phase]:
     }
     result, current_found = [], today < cycle.starts_on
     for key, label, description in PHASES:
-        if done[key] and not current_found:
+        if done["share"] and not done[key]:
+            status = "skipped"
+        elif done[key] and not current_found:
             status = "done"
         elif not current_found:
             status, current_found = "current", True

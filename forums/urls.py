@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums.views import follow_up, forums, live, protocols, sessions
+from forums.views import email_status, follow_up, forums, live, protocols, sessions
 from forums.views import calendar as calendar_views
 
 app_name = "forums"
@@ -38,6 +38,8 @@ urlpatterns = [
     path("commitments/", follow_up.my_commitments, name="commitments"),
     path("commitments/<int:pk>/report/", follow_up.report_try, name="report_try"),
     path("tries/<int:pk>/story/", follow_up.try_to_story, name="try_story"),
+    # The district admin's view of the outbox
+    path("district/email/", email_status.email_status, name="email_status"),
     # Protocol templates
     path("protocols/", protocols.protocol_list, name="protocols"),
     path("protocols/<int:pk>/", protocols.protocol_detail, name="protocol"),

@@ -68,3 +68,14 @@ def healthz(request) -> JsonResponse:
     status = check()
     healthy = all(value == "ok" for value in status.values())
     return JsonResponse(status, status=200 if healthy else 503)
+
+
+def silent_parts(*, minutes: int) -> list[str]:
+    """"worker" and/or "beat" when not heard from for that long (or never, or unreadable)."""
+    try:
+        worker_at, beat_at = client().mget(WORKER_KEY, BEAT_KEY)
+    except redis.RedisError:
+        return ["worker", "beat"]
+    now = time.time()
+    return [name for name, value in (("worker", worker_at), ("beat", beat_at))
+            if value is None or now - float(value) > minutes * 60]

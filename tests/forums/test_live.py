@@ -344,3 +344,21 @@ def test_board_poll_and_record_take_constant_queries(client_for, principal, coll
     expected = getattr(test_board_poll_and_record_take_constant_queries, "counts", counts)
     test_board_poll_and_record_take_constant_queries.counts = counts
     assert counts == expected
+
+
+def test_a_cycle_that_ended_without_sessions_shows_phases_not_reached(forum):
+    from forums.phases import phases
+
+    cycle = actions.plan_cycle(forum=forum, title="Short", starts_on=timezone.localdate()
+                               - timedelta(days=20), ends_on=timezone.localdate()
+                               - timedelta(days=1))
+    statuses = [p.status for p in phases(cycle, [], timezone.localdate())]
+    assert statuses == ["skipped"] * 5 + ["done"]
+
+
+def test_people_outside_the_district_cannot_be_added_to_a_forum(forum, leader_elsewhere):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        actions.add_members(forum=forum, users=[leader_elsewhere], circle="core")
+    assert not forum.members.filter(user=leader_elsewhere).exists()
