@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from forums.models import FACILITATING_ROLES, Forum, ForumMember, ForumRole, Session
+from forums.models import (FACILITATING_ROLES, Cycle, Forum, ForumMember, ForumRole,
+                           PresenterRequest, Session)
 from schools.access import roles_for
-from schools.models import User
+from schools.models import School, User
 
 
 def forums_visible_to(user: User) -> QuerySet[Forum]:
@@ -115,3 +116,59 @@ def session_role(user: User, session: Session) -> SessionRole:
     member = membership(user, forum)
     return SessionRole(member=member, manages=can_manage(user, forum, member),
                        is_presenter=session.presenter_id == user.pk)
+
+
+# --- Creating forums ---------------------------------------------------------------------
+
+def creatable_forum_schools(user: User) -> QuerySet[School]:
+    """The schools a person may open a forum in: those they lead."""
+    roles = roles_for(user)
+    if roles.district is None:
+        return School.objects.none()
+    return School.objects.filter(district=roles.district, id__in=roles.led_school_ids)
+
+
+def may_create_forum(user: User) -> bool:
+    return bool(roles_for(user).led_school_ids) or may_create_collective(user)
+
+
+# --- Fetching with access ----------------------------------------------------------------
+
+def get_cycle_for(user: User, pk: int) -> Cycle:
+    try:
+        return (Cycle.objects.select_related("forum__school", "forum__district", "focus_theme")
+                .get(pk=pk, forum__in=forums_visible_to(user)))
+    except Cycle.DoesNotExist:
+        raise Http404 from None
+
+
+def get_managed_cycle(user: User, pk: int) -> Cycle:
+    cycle = get_cycle_for(user, pk)
+    if not can_manage(user, cycle.forum):
+        raise Http404
+    return cycle
+
+
+def get_managed_session(user: User, pk: int) -> Session:
+    session = get_session_for(user, pk)
+    if not can_manage(user, session.cycle.forum):
+        raise Http404
+    return session
+
+
+def get_member_of(forum: Forum, member_id: int) -> ForumMember:
+    try:
+        return forum.members.select_related("user").get(pk=member_id)
+    except ForumMember.DoesNotExist:
+        raise Http404 from None
+
+
+def get_request_for_author(user: User, pk: int) -> PresenterRequest:
+    """A presenter request is shown to the story's author only: 404 for anyone else."""
+    try:
+        return (PresenterRequest.objects
+                .select_related("story", "requested_by", "session__cycle__forum__school",
+                                "session__cycle__forum__district")
+                .get(pk=pk, story__author=user, story__deleted_at__isnull=True))
+    except PresenterRequest.DoesNotExist:
+        raise Http404 from None

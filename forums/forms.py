@@ -46,7 +46,7 @@ class ForumForm(forms.Form):
         self.user = user
         self.fields["focus_theme"].queryset = active_themes(district_id)
         school = self.fields["school"]
-        school.queryset = queries.creatable_forum_schools(user)
+        school.queryset = access.creatable_forum_schools(user)
         if access.may_create_collective(user):
             school.empty_label = _("None: a collective across the district's schools")
             if not school.queryset.exists():

@@ -1,7 +1,7 @@
 """Read-only queries for the forum, cycle and session pages, so views never filter by hand.
 
-Access still comes from forums.access (which forums a person sees, who manages one); the
-fetch helpers here build on it and raise 404 the same way.
+Access comes from forums.access (which forums a person sees, who manages one, the fetch
+helpers that raise 404); the lists here build on it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from forums import access
@@ -29,67 +28,10 @@ from forums.models import (
 from forums.phases import Phase, phases
 from forums.protocols import protocols_for
 from forums.stories import eligible_stories
-from schools.access import roles_for
-from schools.models import Membership, School, User
+from schools.models import Membership, User
 from successes.models import SuccessStory
 
 UPCOMING_ON_FORUM_PAGE = 5
-
-
-# --- Creating forums ---------------------------------------------------------------------
-
-def creatable_forum_schools(user: User) -> QuerySet[School]:
-    """The schools a person may open a forum in: those they lead."""
-    roles = roles_for(user)
-    if roles.district is None:
-        return School.objects.none()
-    return School.objects.filter(district=roles.district, id__in=roles.led_school_ids)
-
-
-def may_create_forum(user: User) -> bool:
-    return bool(roles_for(user).led_school_ids) or access.may_create_collective(user)
-
-
-# --- Fetching with access ----------------------------------------------------------------
-
-def get_cycle_for(user: User, pk: int) -> Cycle:
-    try:
-        return (Cycle.objects.select_related("forum__school", "forum__district", "focus_theme")
-                .get(pk=pk, forum__in=access.forums_visible_to(user)))
-    except Cycle.DoesNotExist:
-        raise Http404 from None
-
-
-def get_managed_cycle(user: User, pk: int) -> Cycle:
-    cycle = get_cycle_for(user, pk)
-    if not access.can_manage(user, cycle.forum):
-        raise Http404
-    return cycle
-
-
-def get_managed_session(user: User, pk: int) -> Session:
-    session = access.get_session_for(user, pk)
-    if not access.can_manage(user, session.cycle.forum):
-        raise Http404
-    return session
-
-
-def get_member_of(forum: Forum, member_id: int) -> ForumMember:
-    try:
-        return forum.members.select_related("user").get(pk=member_id)
-    except ForumMember.DoesNotExist:
-        raise Http404 from None
-
-
-def get_request_for_author(user: User, pk: int) -> PresenterRequest:
-    """A presenter request is shown to the story's author only: 404 for anyone else."""
-    try:
-        return (PresenterRequest.objects
-                .select_related("story", "requested_by", "session__cycle__forum__school",
-                                "session__cycle__forum__district")
-                .get(pk=pk, story__author=user, story__deleted_at__isnull=True))
-    except PresenterRequest.DoesNotExist:
-        raise Http404 from None
 
 
 # --- Lists -------------------------------------------------------------------------------

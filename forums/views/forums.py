@@ -26,12 +26,12 @@ def forum_list(request: HttpRequest) -> HttpResponse:
     return render(request, "forums/forum_list.html", {
         "memberships": queries.memberships_of(request.user), "page": others,
         "presenter_requests": queries.pending_requests_for(request.user),
-        "may_create": queries.may_create_forum(request.user)})
+        "may_create": access.may_create_forum(request.user)})
 
 
 @login_required
 def forum_create(request: HttpRequest) -> HttpResponse:
-    if not queries.may_create_forum(request.user):
+    if not access.may_create_forum(request.user):
         raise Http404
     district = roles_for(request.user).district
     form = ForumForm(request.POST or None, user=request.user, district_id=district.id)
@@ -106,7 +106,7 @@ def _warn_if_core_is_large(request: HttpRequest, forum: Forum) -> None:
 @login_required
 def member_update(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
     forum = access.get_managed_forum(request.user, pk)
-    member = queries.get_member_of(forum, member_id)
+    member = access.get_member_of(forum, member_id)
     form = MemberForm(request.POST or None,
                       initial={"circle": member.circle, "role": member.role})
     removing = "remove" in request.POST
@@ -163,7 +163,7 @@ def cycle_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cycle = queries.get_cycle_for(request.user, pk)
+    cycle = access.get_cycle_for(request.user, pk)
     sessions = queries.cycle_sessions(cycle)
     today = queries.forum_today(cycle.forum)
     return render(request, "forums/cycle_detail.html", {

@@ -22,7 +22,7 @@ STORY_PAGE_SIZE = 20
 
 @login_required
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
-    cycle = queries.get_managed_cycle(request.user, pk)
+    cycle = access.get_managed_cycle(request.user, pk)
     had_analysis = cycle.sessions.filter(kind=ProtocolKind.ANALYSIS).exclude(
         state=SessionState.CANCELLED).exists()
     form = SessionForm(request.POST or None, cycle=cycle, initial={
@@ -48,7 +48,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    session = queries.get_managed_session(request.user, pk)
+    session = access.get_managed_session(request.user, pk)
     if session.state != SessionState.SCHEDULED:
         messages.error(request, _("Only a scheduled session can be rescheduled."))
         return redirect("forums:session", pk=session.pk)
@@ -72,7 +72,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    session = queries.get_managed_session(request.user, pk)
+    session = access.get_managed_session(request.user, pk)
     try:
         actions.cancel_session(session=session)
     except ValidationError as error:
@@ -85,7 +85,7 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def pick_story(request: HttpRequest, pk: int) -> HttpResponse:
     """Managers ask a story's author to present it; the story is featured once they agree."""
-    session = queries.get_managed_session(request.user, pk)
+    session = access.get_managed_session(request.user, pk)
     forum = session.cycle.forum
     if session.state != SessionState.SCHEDULED:
         messages.error(request, _("The story can be chosen only for a scheduled session."))
@@ -113,7 +113,7 @@ def pick_story(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def presenter_request(request: HttpRequest, pk: int) -> HttpResponse:
     """The story's author, and no one else, sees the request and answers it."""
-    ask = queries.get_request_for_author(request.user, pk)
+    ask = access.get_request_for_author(request.user, pk)
     if request.method == "POST" and request.POST.get("answer") in ("accept", "decline"):
         accept = request.POST["answer"] == "accept"
         try:

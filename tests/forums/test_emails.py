@@ -11,9 +11,9 @@ from icalendar import Calendar
 
 from forums import actions, outbox
 from forums.digests import _cached_district_digest
-from forums.models import Commitment, Delivery, DeliveryStatus, ProtocolKind
+from forums.models import Commitment, Delivery, ProtocolKind
 from forums.protocols import shipped_protocol
-from forums.tasks import dispatch, plan_everything
+from forums.tasks import plan_everything
 from schools.preferences import update_preferences
 from tests.factories import StoryFactory, member
 
@@ -102,7 +102,7 @@ def test_a_session_cancelled_before_any_invitation_sends_nothing(smtp, forum):
 
 def test_core_members_are_reminded_48_and_2_hours_before(smtp, forum, teacher, principal):
     starts = datetime(2026, 12, 10, 15, 30, tzinfo=CHICAGO)
-    session = schedule(forum, starts)
+    schedule(forum, starts)
     engaged = member(role="teacher", school=forum.school)
     actions.add_members(forum=forum, users=[engaged], circle="engaged")
     plan_everything(starts - timedelta(hours=60))
