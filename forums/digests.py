@@ -8,18 +8,21 @@ district, named only when the author chose to show their name.
 
 from __future__ import annotations
 
+import zoneinfo
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import (Commitment, Cycle, Insight, Session, SessionState, TryOutcome,
                            TryReport)
 from schools.models import District, Membership
-from successes.models import GradeBand, SuccessStory, Theme, Visibility
+from successes.access import cross_school_byline
+from successes.models import SuccessStory, Theme, Visibility
 
 SMALL = 3
 
@@ -27,17 +30,6 @@ SMALL = 3
 def shown(count: int) -> str:
     """A count as a cross-school section shows it."""
     return _("fewer than 3") if 0 < count < SMALL else str(count)
-
-
-def cross_school_byline(story: SuccessStory) -> str:
-    """Name only if the author agreed; else "a Grades 6-8 Science teacher at Heritage"."""
-    if story.show_name:
-        return str(story.author)
-    band = GradeBand(story.grade_band).label if story.grade_band else ""
-    who = " ".join(part for part in (str(band), story.subject, _("teacher")) if part)
-    school = story.school.name if story.school_id else ""
-    return _("a %(who)s at %(school)s") % {"who": who, "school": school} if school else (
-        _("a %(who)s") % {"who": who})
 
 
 # --- Cycle digest ------------------------------------------------------------------------
@@ -99,6 +91,17 @@ class SchoolActivity:
     tries: str
 
 
+@dataclass(frozen=True)
+class RisingTheme:
+    """A theme (theme_id set) or a free tag (tag set, name "#tag") used in more new stories."""
+
+    name: str
+    now: int
+    before: int
+    theme_id: int | None = None
+    tag: str = ""
+
+
 @dataclass
 class DistrictDigest:
     district: District
@@ -108,18 +111,39 @@ class DistrictDigest:
     stories: list[SuccessStory]
     spreading: list[Spread]
     activity: list[SchoolActivity]
-    rising: list[tuple[str, int, int]]  # (theme or tag, this period, previous period)
+    trends: list[RisingTheme]
     upcoming_collectives: list[Session]
+    built_at: datetime = field(default_factory=timezone.now)
+
+    @property
+    def rising(self) -> list[tuple[str, int, int]]:
+        """(theme or "#tag", this period, previous period), as the e-mails show them."""
+        return [(trend.name, trend.now, trend.before) for trend in self.trends]
 
     @property
     def is_empty(self) -> bool:
         return not (self.insight_groups or self.stories or self.spreading)
 
 
+def period_bounds(district: District, start: date, end: date) -> tuple[datetime, datetime]:
+    """[from, until) in the district's time zone: the same days for every reader, and a range
+    an index on a timestamp can serve (a `__date` lookup could not)."""
+    zone = zoneinfo.ZoneInfo(district.time_zone)
+    return (datetime.combine(start, time.min, zone),
+            datetime.combine(end + timedelta(days=1), time.min, zone))
+
+
+def _within(district: District, start: date, end: date, field_name: str = "created_at") -> Q:
+    since, until = period_bounds(district, start, end)
+    return Q(**{f"{field_name}__gte": since, f"{field_name}__lt": until})
+
+
 def district_digest(district: District, start: date, end: date, *, theme: Theme | None = None,
                     school=None, limit: int = 12) -> DistrictDigest:
-    """What the district's schools learned between `start` and `end` (inclusive)."""
-    in_period = Q(created_at__date__gte=start, created_at__date__lte=end)
+    """What the district's schools learned between `start` and `end` (inclusive, in the
+    district's time zone), optionally about one theme and/or at one school; every section
+    follows both filters. A constant number of queries, whatever the district's size."""
+    in_period = _within(district, start, end)
     shared = SuccessStory.objects.alive().filter(district=district,
                                                  visibility=Visibility.DISTRICT)
     insights = Insight.objects.filter(in_period, district=district)
@@ -129,14 +153,17 @@ def district_digest(district: District, start: date, end: date, *, theme: Theme 
     if school is not None:
         insights = insights.filter(session__cycle__forum__school=school)
         stories = stories.filter(school=school)
-    insight_list = list(insights.select_related("story").prefetch_related("themes")
-                        .order_by("-created_at")[:50])
+    insight_list = list(insights.select_related("story__author", "story__school",
+                                                "session__cycle__forum__school")
+                        .prefetch_related("themes").order_by("-created_at")[:50])
     shared_ids = set(shared.filter(pk__in={i.story_id for i in insight_list if i.story_id})
                      .values_list("pk", flat=True))
     groups: dict[int | None, ThemeGroup] = {}
     for insight in insight_list:
         if insight.story_id not in shared_ids:
             insight.story = None  # its story is not shared with the district: not named
+        else:
+            insight.story.byline = cross_school_byline(insight.story)
         for item in list(insight.themes.all()) or [None]:
             key = item.pk if item else None
             groups.setdefault(key, ThemeGroup(item)).insights.append(insight)
@@ -148,12 +175,13 @@ def district_digest(district: District, start: date, end: date, *, theme: Theme 
         district=district, start=start, end=end,
         insight_groups=sorted(groups.values(), key=lambda g: g.theme.name if g.theme else "~"),
         stories=story_list,
-        spreading=_spreading(district, start, end, shared, school),
-        activity=_activity(district, start, end),
-        rising=rising_themes(district, start, end),
+        spreading=_spreading(district, start, end, shared, school, theme),
+        activity=_activity(district, start, end, school, theme),
+        trends=_rising(district, start, end, theme=theme, school=school),
         upcoming_collectives=list(Session.objects.filter(
             cycle__forum__district=district, cycle__forum__school__isnull=True,
-            state=SessionState.SCHEDULED, starts_at__date__gt=end).select_related(
+            state=SessionState.SCHEDULED,
+            starts_at__gte=period_bounds(district, start, end)[1]).select_related(
             "cycle__forum").order_by("starts_at")[:5]),
     )
 
@@ -167,12 +195,17 @@ def _school_of_people(district: District, user_ids) -> dict[int, tuple[int, str]
     return schools
 
 
-def _spreading(district, start, end, shared, school=None) -> list[Spread]:
-    """Shared stories tried in this period at schools other than their own."""
-    reports = list(TryReport.objects.filter(
-        created_at__date__gte=start, created_at__date__lte=end,
-        commitment__story__in=shared).exclude(outcome=TryOutcome.NOT_YET).select_related(
-        "commitment__story__school", "commitment__story__author", "new_story"))
+def _spreading(district, start, end, shared, school=None, theme=None) -> list[Spread]:
+    """Shared stories tried in this period at schools other than their own. New stories that
+    grew from the tries show only when they too are shared with the district."""
+    reports = TryReport.objects.filter(
+        _within(district, start, end), commitment__story__in=shared).exclude(
+        outcome=TryOutcome.NOT_YET)
+    if theme is not None:
+        reports = reports.filter(commitment__story__themes=theme)
+    reports = list(reports.select_related(
+        "commitment__story__school", "commitment__story__author", "new_story__author",
+        "new_story__school"))
     where = _school_of_people(district, {r.commitment.user_id for r in reports})
     by_story: dict[int, list[TryReport]] = defaultdict(list)
     for report in reports:
@@ -186,23 +219,36 @@ def _spreading(district, start, end, shared, school=None) -> list[Spread]:
             continue
         schools = sorted({where[r.commitment.user_id][1] for r in story_reports})
         new = [r.new_story for r in story_reports
-               if r.new_story is not None and r.new_story.visibility == Visibility.DISTRICT]
+               if r.new_story is not None and r.new_story.visibility == Visibility.DISTRICT
+               and r.new_story.deleted_at is None]
+        story.byline = cross_school_byline(story)
+        for grown in new:
+            grown.byline = cross_school_byline(grown)
         spreads.append(Spread(story, schools, shown(len(story_reports)), new))
     return sorted(spreads, key=lambda s: -len(s.schools))[:10]
 
 
-def _activity(district, start, end) -> list[SchoolActivity]:
-    sessions = Counter(dict(Session.objects.filter(
-        cycle__forum__district=district, state=SessionState.CLOSED,
-        closed_at__date__gte=start, closed_at__date__lte=end).values(
-        "cycle__forum__school__name").annotate(n=Count("id")).values_list(
-        "cycle__forum__school__name", "n")))
-    reports = list(TryReport.objects.filter(
-        created_at__date__gte=start, created_at__date__lte=end,
-        commitment__session__cycle__forum__district=district).values_list(
-        "commitment__user_id", flat=True))
+def _activity(district, start, end, school=None, theme=None) -> list[SchoolActivity]:
+    """Sessions held (per forum's school; collectives together) and tries reported (per the
+    school of the person who tried). A theme narrows both to cycles focused on it."""
+    sessions = Session.objects.filter(
+        _within(district, start, end, "closed_at"), cycle__forum__district=district,
+        state=SessionState.CLOSED)
+    reports = TryReport.objects.filter(
+        _within(district, start, end),
+        commitment__session__cycle__forum__district=district).exclude(
+        outcome=TryOutcome.NOT_YET)
+    if theme is not None:
+        sessions = sessions.filter(cycle__focus_theme=theme)
+        reports = reports.filter(commitment__session__cycle__focus_theme=theme)
+    if school is not None:
+        sessions = sessions.filter(cycle__forum__school=school)
+    sessions = Counter(dict(sessions.values("cycle__forum__school__name").annotate(
+        n=Count("id")).values_list("cycle__forum__school__name", "n")))
+    reports = list(reports.values_list("commitment__user_id", flat=True))
     where = _school_of_people(district, set(reports))
-    tries = Counter(where[user_id][1] for user_id in reports if user_id in where)
+    tries = Counter(where[user_id][1] for user_id in reports if user_id in where
+                    and (school is None or where[user_id][0] == school.pk))
     names = sorted({name or _("Collectives") for name in sessions} | set(tries))
     return [SchoolActivity(name, shown(sessions.get(None if name == _("Collectives") else name,
                                                     0)), shown(tries.get(name, 0)))
@@ -212,23 +258,44 @@ def _activity(district, start, end) -> list[SchoolActivity]:
 def rising_themes(district, start, end, top: int = 5) -> list[tuple[str, int, int]]:
     """Themes and free tags used in more new stories this period than in the one before it
     (of the same length). Every story counts, whatever its visibility: only totals show."""
+    return [(trend.name, trend.now, trend.before)
+            for trend in _rising(district, start, end, top=top)]
+
+
+def _rising(district, start, end, *, top: int = 5, theme=None, school=None) -> list[RisingTheme]:
+    """See `rising_themes`. Only totals of 3 or more show (a smaller one could point at a
+    person); the largest growth comes first. Filters narrow the stories counted."""
     length = (end - start).days + 1
     before_start = start - timedelta(days=length)
+    names: dict[object, tuple[int | None, str]] = {}
 
     def counts(first, last) -> Counter:
-        stories = SuccessStory.objects.alive().filter(
-            district=district, created_at__date__gte=first, created_at__date__lte=last)
-        result = Counter(dict(stories.values("themes__name").annotate(n=Count("id"))
-                              .filter(themes__name__isnull=False).values_list("themes__name",
-                                                                              "n")))
+        stories = SuccessStory.objects.alive().filter(_within(district, first, last),
+                                                      district=district)
+        if theme is not None:
+            stories = stories.filter(themes=theme)
+        if school is not None:
+            stories = stories.filter(school=school)
+        result = Counter()
+        for theme_id, name, n in (stories.values("themes__id", "themes__name")
+                                  .annotate(n=Count("id")).filter(themes__id__isnull=False)
+                                  .values_list("themes__id", "themes__name", "n")):
+            result[("theme", theme_id)] = n
+            names[("theme", theme_id)] = (theme_id, name)
         for tags in stories.exclude(free_tags=[]).values_list("free_tags", flat=True):
-            result.update(f"#{tag}" for tag in tags)
+            result.update(("tag", tag) for tag in set(tags))
         return result
 
     now, before = counts(start, end), counts(before_start, start - timedelta(days=1))
-    rising = [(name, n, before.get(name, 0)) for name, n in now.items()
-              if n > before.get(name, 0) and n >= SMALL]
-    return sorted(rising, key=lambda r: (r[2] - r[1], r[0]))[:top]
+    rising = []
+    for key, n in now.items():
+        if n > before.get(key, 0) and n >= SMALL:
+            kind, value = key
+            if kind == "theme":
+                rising.append(RisingTheme(names[key][1], n, before.get(key, 0), theme_id=value))
+            else:
+                rising.append(RisingTheme(f"#{value}", n, before.get(key, 0), tag=value))
+    return sorted(rising, key=lambda r: (r.before - r.now, r.name))[:top]
 
 
 @lru_cache(maxsize=32)

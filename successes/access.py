@@ -34,7 +34,14 @@ def byline(story: SuccessStory, roles: Roles, reader: User) -> str:
     Then a description takes its place: "a Grades 6-8 Science teacher at Heritage Middle School".
     """
     same_school = story.school_id is not None and story.school_id in roles.school_ids
-    if story.show_name or same_school or story.author_id == reader.pk:
+    if same_school or story.author_id == reader.pk:
+        return str(story.author)
+    return cross_school_byline(story)
+
+
+def cross_school_byline(story: SuccessStory) -> str:
+    """How readers at other schools see the author: by name only if the author agreed."""
+    if story.show_name:
         return str(story.author)
     band = GradeBand(story.grade_band).label if story.grade_band else ""
     who = " ".join(part for part in (str(band), story.subject, _("teacher")) if part)
