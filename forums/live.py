@@ -9,38 +9,52 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.cache import cache
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from forums.models import Session, SessionState
+from lib.redis import client
 
 VERSION_TTL = 24 * 3600
 
 
+# Only ever raise the published number: two changes committed at once may publish out of
+# order, and a lower number must not hide the newer change.
+RAISE_ONLY = """
+local current = tonumber(redis.call('GET', KEYS[1]) or '-1')
+if tonumber(ARGV[1]) > current then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
+return 0
+"""
+
+
 def version_key(session_id: int) -> str:
-    return f"live:v:{session_id}"
+    return f"{settings.CACHES['default'].get('KEY_PREFIX', 'sf')}:live:v:{session_id}"
+
+
+def publish(session_id: int, version: int) -> None:
+    client().eval(RAISE_ONLY, 1, version_key(session_id), version, VERSION_TTL)
 
 
 def bump(session: Session) -> None:
     Session.objects.filter(pk=session.pk).update(version=F("version") + 1)
     session_id = session.pk
 
-    def publish() -> None:
-        current = Session.objects.values_list("version", flat=True).get(pk=session_id)
-        cache.set(version_key(session_id), current, VERSION_TTL)
+    def after_commit() -> None:
+        publish(session_id, Session.objects.values_list("version", flat=True).get(pk=session_id))
 
-    transaction.on_commit(publish)
+    transaction.on_commit(after_commit)
 
 
 def current_version(session_id: int) -> int | None:
     """From Redis; from Postgres only when Redis lost it (then Redis is refilled)."""
-    version = cache.get(version_key(session_id))
-    if version is None:
-        version = Session.objects.filter(pk=session_id).values_list("version", flat=True).first()
-        if version is not None:
-            cache.set(version_key(session_id), version, VERSION_TTL)
+    version = client().get(version_key(session_id))
+    if version is not None:
+        return int(version)
+    version = Session.objects.filter(pk=session_id).values_list("version", flat=True).first()
+    if version is not None:
+        publish(session_id, version)
     return version
 
 

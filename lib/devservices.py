@@ -142,7 +142,7 @@ class EmbeddedRedis:
             [self._executable(), "--port", "0", "--unixsocket", str(self.socket),
              "--unixsocketperm", "700", "--dir", str(self.data_dir), "--save", "60 1",
              "--appendonly", "no", "--logfile", str(self.data_dir / "redis.log")],
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True,  # Ctrl-C reaches us, and we decide when it stops
         )
         for _ in range(100):

@@ -71,8 +71,10 @@ def live(request: HttpRequest, pk: int) -> HttpResponse:
     context = _board(session, role, request.user)
     context["card_form"] = CardForm(kinds=context["step"].get("card_kinds", []))
     context["commitment_form"] = CommitmentForm(session=session)
-    template = "forums/live.html#live" if request.htmx else "forums/live.html"
-    return render(request, template, context)
+    if request.htmx:  # after a control: the step may have changed, so the composer too
+        context["step_changed"] = True
+        return render(request, "forums/live.html#poll_response", context)
+    return render(request, "forums/live.html", context)
 
 
 @login_required

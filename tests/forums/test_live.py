@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from forums import actions, live
 from forums.models import (Attendance, Card, Commitment, ForumRole, Insight, ProtocolKind,
                            SessionState)
 from forums.protocols import shipped_protocol
+from lib.redis import client as redis_client
 from tests.factories import StoryFactory
 
 STEP_UNCOVERING = 3  # "Uncovering the actions": the presenter listens silently
@@ -320,7 +320,7 @@ def test_the_poll_survives_redis_losing_the_version(client_for, colleague, start
     client = client_for(colleague)
     client.get(reverse("forums:live", args=[started.pk]))
     started.refresh_from_db()
-    cache.delete(live.version_key(started.pk))
+    redis_client().delete(live.version_key(started.pk))
     assert poll(client, started, started.version, "live-0").status_code == 204
 
 
@@ -362,3 +362,17 @@ def test_people_outside_the_district_cannot_be_added_to_a_forum(forum, leader_el
     with pytest.raises(ValidationError):
         actions.add_members(forum=forum, users=[leader_elsewhere], circle="core")
     assert not forum.members.filter(user=leader_elsewhere).exists()
+
+
+def test_an_older_version_never_hides_a_newer_one(started):
+    live.publish(started.pk, 7)
+    live.publish(started.pk, 5)
+    assert live.current_version(started.pk) == 7
+
+
+def test_after_a_control_the_facilitator_gets_a_fresh_composer(client_for, principal, started):
+    client = client_for(principal)
+    response = client.post(reverse("forums:control", args=[started.pk]), {"do": "next"},
+                           HTTP_HX_REQUEST="true", follow=True)
+    body = response.content.decode()
+    assert 'id="live"' in body and 'id="composer"' in body and 'hx-swap-oob="true"' in body
