@@ -5,6 +5,18 @@
 - Facilitators (and co-facilitators) run a forum; the school's leader may too, and district
   leaders for collectives. Documenters also turn cards into insights.
 - Stories shown inside records still follow their own visibility (successes.access).
+
+District-wide pages:
+
+  - The digest, its PDF and CSV, and the district spread picture: the district's leaders and
+    admins (`Roles.reads_district`), and only for their own district. Anyone else gets 404.
+  - Forming a collective: district leaders (as for any collective, forums.access).
+  - The knowledge bank: every member of the district. Teachers learn most from it, and it shows
+    nothing beyond what they may already read: insights of forums they may see
+    (forums.access.forums_visible_to; for leaders and admins, every forum of the district) and
+    stories through `SuccessStory.objects.visible_to`.
+  - A story's spread trail: whoever may read the story (successes.access.get_story_for).
+    An insight's trail: whoever may see the insight (as in the knowledge bank).
 """
 
 from __future__ import annotations
@@ -14,9 +26,9 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from forums.models import (FACILITATING_ROLES, Cycle, Forum, ForumMember, ForumRole,
+from forums.models import (FACILITATING_ROLES, Cycle, Forum, ForumMember, ForumRole, Insight,
                            PresenterRequest, Session)
-from schools.access import roles_for
+from schools.access import Roles, roles_for
 from schools.models import School, User
 
 
@@ -171,4 +183,44 @@ def get_request_for_author(user: User, pk: int) -> PresenterRequest:
                                 "session__cycle__forum__district")
                 .get(pk=pk, story__author=user, story__deleted_at__isnull=True))
     except PresenterRequest.DoesNotExist:
+        raise Http404 from None
+
+
+# --- District-wide pages -----------------------------------------------------------------
+
+def require_district_reader(user: User) -> Roles:
+    roles = roles_for(user)
+    if roles.district is None or not roles.reads_district:
+        raise Http404
+    return roles
+
+
+def require_collective_former(user: User) -> Roles:
+    roles = roles_for(user)
+    if roles.district is None or not may_create_collective(user):
+        raise Http404
+    return roles
+
+
+def require_member(user: User) -> Roles:
+    roles = roles_for(user)
+    if roles.district is None:
+        raise Http404
+    return roles
+
+
+def insights_visible_to(user: User) -> QuerySet[Insight]:
+    """Insights of sessions in forums the person may see; never another district's."""
+    roles = roles_for(user)
+    if roles.district is None:
+        return Insight.objects.none()
+    return Insight.objects.filter(district=roles.district,
+                                  session__cycle__forum__in=forums_visible_to(user))
+
+
+def get_insight_for(user: User, pk: int) -> Insight:
+    try:
+        return insights_visible_to(user).select_related(
+            "session__cycle__forum__school", "story").get(pk=pk)
+    except Insight.DoesNotExist:
         raise Http404 from None

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from forums import actions
-from forums.models import (Attendance, Card, Commitment, Forum, ForumRole, Insight, ProtocolKind,
-                           Session, SessionState)
+from forums.models import (Attendance, Card, Commitment, Cycle, Forum, ForumRole, Insight,
+                           ProtocolKind, Session, SessionState, TryOutcome, TryReport)
 from forums.protocols import shipped_protocol
 from schools.models import District, School, User
 from successes.demo import STORIES
@@ -109,6 +109,8 @@ def load_demo_forums(district: District) -> int:
             starts_at=_at(today + timedelta(days=20), 16, 0, collective.time_zone),
             protocol=shipped_protocol(ProtocolKind.ANALYSIS))
         _feature(session, _story("fischer-on-track-meeting"))
+    if not Cycle.objects.filter(forum=collective, title=FIRST_ROUND).exists():
+        _first_attendance_round(collective, theme, today)
     return Forum.objects.filter(district=district).count() - before
 
 
@@ -203,3 +205,58 @@ def _tomorrow_cycle(forum: Forum, theme: Theme | None, today: date) -> None:
         starts_at=_at(today + timedelta(days=1), 15, 30, forum.time_zone),
         protocol=shipped_protocol(ProtocolKind.ANALYSIS))
     _feature(session, _story("lindqvist-welcome-back"))
+
+
+FIRST_ROUND = "Chronic absence: first round"
+
+
+def _first_attendance_round(collective: Forum, theme: dict, today: date) -> None:
+    """A finished round of the collective, so a practice can be seen spreading: Heritage's
+    welcome-back greetings, studied in a session, tried at Northgate and Cedar Park, where the
+    try became a new story."""
+    cycle = actions.plan_cycle(forum=collective, title=FIRST_ROUND,
+                               starts_on=today - timedelta(days=70),
+                               ends_on=today - timedelta(days=11),
+                               focus_theme=theme.get("Attendance"))
+    session = actions.schedule_session(
+        cycle=cycle, kind=ProtocolKind.ANALYSIS, minutes=50, place="Central office, room 2",
+        starts_at=_at(today - timedelta(days=45), 16, 0, collective.time_zone),
+        protocol=shipped_protocol(ProtocolKind.ANALYSIS))
+    story = _story("lindqvist-welcome-back")
+    _feature(session, story)
+    coach = _user("coach@demo.example")
+    welcome = Insight.objects.create(
+        session=session, story=story, district=collective.district, created_by=coach,
+        situation="a chronically absent student comes back after missing several days",
+        goal="make coming back feel like a welcome, not a reprimand",
+        action="name one adult the student already likes to greet them at the door on the "
+               "day they return",
+        because="students who feel missed come back sooner than students who feel watched")
+    welcome.themes.set([t for t in (theme.get("Attendance"), theme.get("Belonging")) if t])
+    call = Insight.objects.create(
+        session=session, story=story, district=collective.district, created_by=coach,
+        situation="a family is about to get the first chronic absence warning letter",
+        goal="learn what keeps the student at home",
+        action="replace the first letter with a phone call that asks what gets in the way")
+    call.themes.set([t for t in (theme.get("Attendance"), theme.get("Family partnership"))
+                     if t])
+    tries = [
+        ("m.fischer@demo.example", welcome, "Door greetings for returning ninth graders",
+         TryOutcome.AS_IS, True, None),
+        ("k.brown@demo.example", welcome, "Greet my advisory students after an absence",
+         TryOutcome.ADAPTED, False, None),
+        ("c.garcia@demo.example", call, "Phone calls and a family coffee instead of letters",
+         TryOutcome.ADAPTED, True, "garcia-family-coffee"),
+    ]
+    for email, insight, what, outcome, worked, new_story in tries:
+        # Created directly: the dates lie in the past, which the app itself would not accept.
+        commitment = Commitment.objects.create(
+            session=session, user=_user(email), what=what, insight=insight, story=story,
+            due_on=today - timedelta(days=25))
+        TryReport.objects.create(commitment=commitment, outcome=outcome, worked=worked,
+                                 what_happened="Students and families noticed the change.",
+                                 new_story=_story(new_story) if new_story else None)
+    session.refresh_from_db()
+    session.state, session.current_step = SessionState.CLOSED, 7
+    session.closed_at = session.starts_at + timedelta(minutes=50)
+    session.save(update_fields=["state", "current_step", "closed_at"])

@@ -14,9 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
 
 from forums.models import (Commitment, Cycle, Insight, Session, SessionState, TryOutcome,
                            TryReport)
@@ -133,7 +137,8 @@ def period_bounds(district: District, start: date, end: date) -> tuple[datetime,
             datetime.combine(end + timedelta(days=1), time.min, zone))
 
 
-def _within(district: District, start: date, end: date, field_name: str = "created_at") -> Q:
+def within(district: District, start: date, end: date, field_name: str = "created_at") -> Q:
+    """`field_name` falls on one of the period's days (see `period_bounds`)."""
     since, until = period_bounds(district, start, end)
     return Q(**{f"{field_name}__gte": since, f"{field_name}__lt": until})
 
@@ -143,7 +148,7 @@ def district_digest(district: District, start: date, end: date, *, theme: Theme 
     """What the district's schools learned between `start` and `end` (inclusive, in the
     district's time zone), optionally about one theme and/or at one school; every section
     follows both filters. A constant number of queries, whatever the district's size."""
-    in_period = _within(district, start, end)
+    in_period = within(district, start, end)
     shared = SuccessStory.objects.alive().filter(district=district,
                                                  visibility=Visibility.DISTRICT)
     insights = Insight.objects.filter(in_period, district=district)
@@ -186,6 +191,27 @@ def district_digest(district: District, start: date, end: date, *, theme: Theme 
     )
 
 
+CYCLE_FALLBACK = timedelta(weeks=6)
+
+
+def current_cycle_span(district: District, today: date) -> tuple[date, date]:
+    """"This cycle" across a district's forums: from the earliest start of the cycles running
+    today, up to today; else the dates of the cycle that ended last; else the last 6 weeks.
+    Never longer than a year."""
+    cycles = Cycle.objects.filter(forum__district=district, starts_on__lte=today)
+    running = cycles.filter(ends_on__gte=today).filter(
+        Q(ended_early_on__isnull=True) | Q(ended_early_on__gte=today))
+    first = running.order_by("starts_on").values_list("starts_on", flat=True).first()
+    if first is not None:
+        return max(first, today - timedelta(days=365)), today
+    last = cycles.order_by("-ends_on").values_list("starts_on", "ends_on",
+                                                     "ended_early_on").first()
+    if last is not None:
+        start, end = last[0], min(last[2] or last[1], last[1])
+        return max(start, end - timedelta(days=365)), end
+    return today - CYCLE_FALLBACK + timedelta(days=1), today
+
+
 def _school_of_people(district: District, user_ids) -> dict[int, tuple[int, str]]:
     schools = {}
     for user_id, school_id, name in (Membership.objects.active().filter(
@@ -199,7 +225,7 @@ def _spreading(district, start, end, shared, school=None, theme=None) -> list[Sp
     """Shared stories tried in this period at schools other than their own. New stories that
     grew from the tries show only when they too are shared with the district."""
     reports = TryReport.objects.filter(
-        _within(district, start, end), commitment__story__in=shared).exclude(
+        within(district, start, end), commitment__story__in=shared).exclude(
         outcome=TryOutcome.NOT_YET)
     if theme is not None:
         reports = reports.filter(commitment__story__themes=theme)
@@ -232,10 +258,10 @@ def _activity(district, start, end, school=None, theme=None) -> list[SchoolActiv
     """Sessions held (per forum's school; collectives together) and tries reported (per the
     school of the person who tried). A theme narrows both to cycles focused on it."""
     sessions = Session.objects.filter(
-        _within(district, start, end, "closed_at"), cycle__forum__district=district,
+        within(district, start, end, "closed_at"), cycle__forum__district=district,
         state=SessionState.CLOSED)
     reports = TryReport.objects.filter(
-        _within(district, start, end),
+        within(district, start, end),
         commitment__session__cycle__forum__district=district).exclude(
         outcome=TryOutcome.NOT_YET)
     if theme is not None:
@@ -255,6 +281,21 @@ def _activity(district, start, end, school=None, theme=None) -> list[SchoolActiv
             for name in names]
 
 
+def _tag_counts(stories, boundary: datetime) -> list[tuple[str, int, int]]:
+    """(tag, stories from `boundary` on, stories before it), for tags used at least SMALL
+    times from `boundary` on. Counted in SQL: unnesting the arrays in Python costs more than
+    the query at scale."""
+    inner, params = stories.exclude(free_tags=[]).values("created_at", "free_tags").query \
+        .sql_with_params()
+    sql = ("SELECT tag, COUNT(*) FILTER (WHERE s.created_at >= %s), "
+           "COUNT(*) FILTER (WHERE s.created_at < %s) "
+           f"FROM ({inner}) s CROSS JOIN LATERAL unnest(s.free_tags) AS tag "
+           "GROUP BY tag HAVING COUNT(*) FILTER (WHERE s.created_at >= %s) >= %s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (boundary, boundary, *params, boundary, SMALL))
+        return cursor.fetchall()
+
+
 def rising_themes(district, start, end, top: int = 5) -> list[tuple[str, int, int]]:
     """Themes and free tags used in more new stories this period than in the one before it
     (of the same length). Every story counts, whatever its visibility: only totals show."""
@@ -264,35 +305,37 @@ def rising_themes(district, start, end, top: int = 5) -> list[tuple[str, int, in
 
 def _rising(district, start, end, *, top: int = 5, theme=None, school=None) -> list[RisingTheme]:
     """See `rising_themes`. Only totals of 3 or more show (a smaller one could point at a
-    person); the largest growth comes first. Filters narrow the stories counted."""
+    person); the largest growth comes first. Filters narrow the stories counted.
+
+    One pass over both periods for themes and one for tags; listing every visibility lets
+    Postgres read the stories through the (district, visibility, created_at) index."""
     length = (end - start).days + 1
-    before_start = start - timedelta(days=length)
-    names: dict[object, tuple[int | None, str]] = {}
-
-    def counts(first, last) -> Counter:
-        stories = SuccessStory.objects.alive().filter(_within(district, first, last),
-                                                      district=district)
-        if theme is not None:
-            stories = stories.filter(themes=theme)
-        if school is not None:
-            stories = stories.filter(school=school)
-        result = Counter()
-        for theme_id, name, n in (stories.values("themes__id", "themes__name")
-                                  .annotate(n=Count("id")).filter(themes__id__isnull=False)
-                                  .values_list("themes__id", "themes__name", "n")):
-            result[("theme", theme_id)] = n
-            names[("theme", theme_id)] = (theme_id, name)
-        for tags in stories.exclude(free_tags=[]).values_list("free_tags", flat=True):
-            result.update(("tag", tag) for tag in set(tags))
-        return result
-
-    now, before = counts(start, end), counts(before_start, start - timedelta(days=1))
+    since = period_bounds(district, start - timedelta(days=length), end)[0]
+    boundary, until = period_bounds(district, start, end)
+    stories = SuccessStory.objects.alive().filter(
+        district=district, visibility__in=Visibility.values, created_at__gte=since,
+        created_at__lt=until)
+    if theme is not None:
+        stories = stories.filter(themes=theme)
+    if school is not None:
+        stories = stories.filter(school=school)
+    now, before, names = Counter(), Counter(), {}
+    for theme_id, name, n_now, n_before in (
+            stories.values("themes__id", "themes__name").annotate(
+                now=Count("id", filter=Q(created_at__gte=boundary)),
+                before=Count("id", filter=Q(created_at__lt=boundary)))
+            .values_list("themes__id", "themes__name", "now", "before")):
+        if theme_id is not None:
+            now[("theme", theme_id)], before[("theme", theme_id)] = n_now, n_before
+            names[("theme", theme_id)] = name
+    for tag, n_now, n_before in _tag_counts(stories, boundary):
+        now[("tag", tag)], before[("tag", tag)] = n_now, n_before
     rising = []
     for key, n in now.items():
         if n > before.get(key, 0) and n >= SMALL:
             kind, value = key
             if kind == "theme":
-                rising.append(RisingTheme(names[key][1], n, before.get(key, 0), theme_id=value))
+                rising.append(RisingTheme(names[key], n, before.get(key, 0), theme_id=value))
             else:
                 rising.append(RisingTheme(f"#{value}", n, before.get(key, 0), tag=value))
     return sorted(rising, key=lambda r: (r.before - r.now, r.name))[:top]
@@ -308,3 +351,33 @@ def district_digest_for_email(district_id: int, start: date, end: date):
     """Everyone of a district gets the same digest for a period: built once per worker."""
     return _cached_district_digest(district_id, start, end)
 
+
+# --- The web page's digest, kept in Redis ------------------------------------------------
+
+DIGEST_CACHE_SECONDS = 5 * 60
+
+
+def _digest_key(district: District, start: date, end: date, theme, school) -> str:
+    # The language too: a few words ("fewer than 3") are translated while building.
+    return (f"district-digest:v1:{get_language()}:{district.pk}:{start.isoformat()}:"
+            f"{end.isoformat()}:{theme.pk if theme else '-'}:{school.pk if school else '-'}")
+
+
+def cached_district_digest(district: District, start: date, end: date, *,
+                           theme: Theme | None = None, school=None) -> DistrictDigest:
+    """The district digest for the web (page, PDF), built at most every few minutes per
+    (district, period, filters). It holds nothing particular to one reader (stories in it are
+    those shared with the district), so every reader of the district shares it. `built_at`
+    says how fresh it is. Without Redis it is simply built each time."""
+    key = _digest_key(district, start, end, theme, school)
+    try:
+        digest = cache.get(key)
+    except RedisError:
+        digest = None
+    if digest is None:
+        digest = district_digest(district, start, end, theme=theme, school=school)
+        try:
+            cache.set(key, digest, DIGEST_CACHE_SECONDS)
+        except RedisError:
+            pass
+    return digest

@@ -6,12 +6,15 @@ The district "scale" (Scale Test District) gets one school leader per school, te
 over the schools, a district leader (scale-leader@scale.example), an admin
 (scale-admin@scale.example), a dozen themes and stories written from a vocabulary of real
 classroom practices, so full-text search finds "exit tickets" or "chronic absence".
-Every account signs in with the demo password.
+Every account signs in with the demo password. Then `seed_scale_forums` (forums app) adds the
+district's forums, cycles, sessions, cards, insights, commitments and tries, and 50 live
+sessions for the live-load benchmark.
 
 Rules:
-- Reuse: when the district already has at least the requested number of stories, nothing is
-  done (so `make bench` starts fast). Otherwise the district and its people are deleted and
-  built again; `--reset` forces that.
+- Reuse: when the district already has at least the requested number of stories, its people
+  and stories are kept (so `make bench` starts fast). Otherwise the district and its people are
+  deleted and built again; `--reset` forces that. The forums part is built when the district
+  has no forums yet (or was rebuilt); `--reset-forums` rebuilds only that part.
 - Same input, same data: the random generator has a fixed seed. Dates are spread over the two
   years before the run.
 - Stories go in with Postgres COPY and explicit ids, created_at included: bulk_create would
@@ -243,15 +246,33 @@ class Command(BaseCommand):
         parser.add_argument("--stories", type=int, default=200_000)
         parser.add_argument("--reset", action="store_true",
                             help="delete the scale district and build it again")
+        parser.add_argument("--cycles", type=int, default=12,
+                            help="forum cycles (8 weeks each) per forum")
+        parser.add_argument("--reset-forums", action="store_true",
+                            help="delete the district's forums and build them again")
 
-    def handle(self, *args, schools: int, staff: int, stories: int, reset: bool, **options):
+    def handle(self, *args, schools: int, staff: int, stories: int, reset: bool, cycles: int,
+               reset_forums: bool, **options):
+        from forums.management.commands import seed_scale_forums as forums  # noqa: PLC0415
+
         if staff < schools:
             raise CommandError("--staff must be at least --schools (one leader per school).")
+        self.started = time.monotonic()
         existing = SuccessStory.objects.filter(district__slug=SLUG).count()
         if existing >= stories and not reset:
             self.say(f"District '{SLUG}' already has {existing} stories (>= {stories}): reused.")
+        else:
+            self.build(schools, staff, stories)
+            reset_forums = True
+        district = District.objects.get(slug=SLUG)
+        if forums.forums_present(district) and not reset_forums:
+            self.say(f"District '{SLUG}' already has forums: reused.")
             return
-        self.started = time.monotonic()
+        forums.delete_scale_forums(district.id)
+        forums.seed_forums(district, cycles=cycles, live=min(50, schools), say=self.say)
+        self.say(f"Done in {self.elapsed():.1f} s.")
+
+    def build(self, schools: int, staff: int, stories: int) -> None:
         self.say("Deleting the previous scale district...")
         delete_scale_district()
         rng = random.Random(SEED)
@@ -264,7 +285,6 @@ class Command(BaseCommand):
             insert_stories(district, teachers, themes, stories, rng, progress=self.progress)
         self.say("Vacuuming and analyzing...")
         vacuum_analyze()
-        self.say(f"Done in {self.elapsed():.1f} s.")
 
     def say(self, message: str) -> None:
         self.stdout.write(message)
@@ -284,7 +304,11 @@ def delete_scale_district() -> None:
     points at the stories (theme links, and the few rows benchmarks or people added) is
     deleted first with the ORM and its cascades, then the stories in one plain DELETE.
     """
+    from forums.management.commands.seed_scale_forums import delete_scale_forums  # noqa: PLC0415
+
     with transaction.atomic():
+        for district_id in District.objects.filter(slug=SLUG).values_list("id", flat=True):
+            delete_scale_forums(district_id)  # in SQL: the ORM would cascade row by row
         stories = SuccessStory.objects.filter(district__slug=SLUG)
         for relation in SuccessStory._meta.get_fields(include_hidden=True):
             if relation.auto_created and (relation.one_to_many or relation.one_to_one):
