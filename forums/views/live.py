@@ -7,6 +7,7 @@ Redis (no database query beyond loading the signed-in user), a changed one the n
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -86,12 +87,31 @@ def poll(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(status=204)
     session = access.get_session_for(request.user, pk)
     role = access.session_role(request.user, session)
+    step_changed = request.GET.get("s") != f"{session.state}-{session.current_step}"
+    shared = _same_for_every_participant(session, role) and not step_changed
+    key = f"live:html:{session.pk}:{session.version}:{request.LANGUAGE_CODE}"
+    if shared and (html := cache.get(key)) is not None:
+        return HttpResponse(html)
     context = _board(session, role, request.user)
-    context["step_changed"] = request.GET.get("s") != f"{session.state}-{context['step_index']}"
-    if context["step_changed"]:
+    context["step_changed"] = step_changed
+    if step_changed:
         context["card_form"] = CardForm(kinds=context["step"].get("card_kinds", []))
         context["commitment_form"] = CommitmentForm(session=session)
-    return render(request, "forums/live.html#poll_response", context)
+    response = render(request, "forums/live.html#poll_response", context)
+    if shared:
+        cache.set(key, response.content.decode(), SHARED_HTML_TTL)
+    return response
+
+
+SHARED_HTML_TTL = 60
+
+
+def _same_for_every_participant(session: Session, role: access.SessionRole) -> bool:
+    """Plain participants of an analysis session all see the same live region for a given
+    version, so it is rendered once and served from Redis to the others. Facilitators,
+    documenters and the presenter see their own; review sessions list each person's tries."""
+    return (session.kind == ProtocolKind.ANALYSIS and not role.controls
+            and not role.documents and not role.is_presenter)
 
 
 CONTROLS = {

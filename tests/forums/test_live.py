@@ -376,3 +376,28 @@ def test_after_a_control_the_facilitator_gets_a_fresh_composer(client_for, princ
                            HTTP_HX_REQUEST="true", follow=True)
     body = response.content.decode()
     assert 'id="live"' in body and 'id="composer"' in body and 'hx-swap-oob="true"' in body
+
+
+def test_participants_share_one_rendering_of_a_changed_poll(
+        client_for, colleague, teacher, forum, started, committed, django_assert_max_num_queries):
+    from tests.factories import member
+
+    third = member(role="teacher", school=forum.school)
+    actions.add_members(forum=forum, users=[third], circle="core")
+    actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    first, second = client_for(colleague), None
+    first.get(reverse("forums:live", args=[started.pk]))
+    from django.test import Client
+
+    second = Client()
+    second.force_login(third)
+    second.get(reverse("forums:live", args=[started.pk]))
+    started.refresh_from_db()
+    old = started.version
+    with committed():
+        actions.add_card(session=started, author=teacher, kind="action", text="New card")
+    state = f"live-{STEP_UNCOVERING}"
+    body = poll(first, started, old, state).content.decode()
+    with django_assert_max_num_queries(6):
+        cached = poll(second, started, old, state).content.decode()
+    assert "New card" in body and cached == body
