@@ -33,8 +33,10 @@ test: install
 test-fast: install
 	$(PY) -m lib.devservices -- $(PY) -m pytest -m "not browser" $(ARGS)
 
-## Load-test the main pages on gunicorn against a 200,000-story district (built once, about
-## a minute); writes bench/results.json. Installs wrk when missing and allowed (root + apt).
+## Load-test the main pages on gunicorn against a 200,000-story district with 210 forums
+## (built once, about 1.5 minutes), then the live-load (500 participants) and e-mail fan-out
+## (10,000 digests through a real Celery worker) scenarios: about 9 minutes in all; writes
+## bench/results.json (see bench/README.md). Installs wrk when missing and allowed (root + apt).
 bench: install
 	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; \
 	then apt-get install -y -qq wrk >/dev/null || echo "No wrk: using the Python load generator."; fi
