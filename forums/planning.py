@@ -174,20 +174,23 @@ def cycle_mail(now: datetime) -> list[Planned]:
 
 
 def digest_readers() -> list[tuple[Membership, str]]:
-    """District leaders (weekly unless they chose otherwise) and anyone who subscribed."""
+    """District leaders (weekly unless they chose otherwise) and anyone who subscribed.
+
+    The default is schools.preferences.default_cadence, applied here in bulk.
+    """
     chosen = dict(NotificationSettings.objects.values_list("user_id", "digest_cadence"))
+    memberships = list(Membership.objects.active().select_related("user", "district")
+                       .order_by("district_id", "user_id", "id"))
+    leaders = {m.user_id for m in memberships if m.role == Role.DISTRICT_LEADER}
     readers, seen = [], set()
-    memberships = (Membership.objects.active().select_related("user", "district")
-                   .order_by("district_id", "user_id", "id"))
     for membership in memberships:
         if (membership.user_id, membership.district_id) in seen:
             continue
-        default = (DigestCadence.WEEKLY if membership.role in (Role.DISTRICT_LEADER,)
-                   else DigestCadence.NEVER)
+        seen.add((membership.user_id, membership.district_id))
+        default = DigestCadence.WEEKLY if membership.user_id in leaders else DigestCadence.NEVER
         cadence = chosen.get(membership.user_id, default)
         if cadence in (DigestCadence.WEEKLY, DigestCadence.MONTHLY):
             readers.append((membership, cadence))
-            seen.add((membership.user_id, membership.district_id))
     return readers
 
 

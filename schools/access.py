@@ -144,14 +144,6 @@ def get_staff_member_for(user: User, pk: int) -> User:
         raise Http404 from None
 
 
-def get_school_for_admin(user: User, pk: int) -> School:
-    roles = require_district_admin(user)
-    try:
-        return School.objects.get(pk=pk, district=roles.district)
-    except School.DoesNotExist:
-        raise Http404 from None
-
-
 def same_school_colleagues(user: User) -> QuerySet[User]:
     """Active people who share a school with the user (spotlights, forums)."""
     roles = roles_for(user)

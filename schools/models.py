@@ -243,6 +243,9 @@ class NotificationSettings(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     def wants(self, kind: str) -> bool:
+        """The district digest follows its cadence; other kinds can be muted one by one."""
+        if kind == EmailKind.DISTRICT_DIGEST:
+            return self.digest_cadence != DigestCadence.NEVER
         return kind in ALWAYS_SENT or kind not in self.muted_kinds
 
 

@@ -20,7 +20,9 @@ from schools.models import (
     ALWAYS_SENT,
     DigestCadence,
     EmailKind,
+    Membership,
     NotificationSettings,
+    Role,
     User,
     new_calendar_token,
 )
@@ -37,18 +39,19 @@ class UnsubscribeLinkInvalid(Exception):
     """The link was altered, is too old, or names something that cannot be turned off."""
 
 
+def default_cadence(user: User) -> str:
+    """District leaders read the district digest weekly unless they say otherwise; everyone
+    else only if they subscribe."""
+    leads = Membership.objects.active().filter(user=user, role=Role.DISTRICT_LEADER).exists()
+    return DigestCadence.WEEKLY if leads else DigestCadence.NEVER
+
+
 def settings_for(user: User) -> NotificationSettings:
-    choices, _created = NotificationSettings.objects.get_or_create(user=user)
+    choices = NotificationSettings.objects.filter(user=user).first()
+    if choices is None:
+        choices, _created = NotificationSettings.objects.get_or_create(
+            user=user, defaults={"digest_cadence": default_cadence(user)})
     return choices
-
-
-def wants_email(user: User, kind: str) -> bool:
-    """Whether the person still wants e-mails of this kind (the district digest: any cadence
-    but "never")."""
-    choices = settings_for(user)
-    if kind == EmailKind.DISTRICT_DIGEST:
-        return choices.digest_cadence != DigestCadence.NEVER
-    return choices.wants(kind)
 
 
 def _locked_settings(user: User) -> NotificationSettings:

@@ -28,6 +28,3 @@ def at_local(day: date, clock: time, zone: str) -> datetime:
     """That wall-clock time on that day in that zone, as an aware datetime (DST-correct)."""
     return datetime.combine(day, clock, tzinfo=zoneinfo.ZoneInfo(zone))
 
-
-def local_today(zone: str, now: datetime) -> date:
-    return now.astimezone(zoneinfo.ZoneInfo(zone)).date()

@@ -397,3 +397,32 @@ def test_links_in_the_mail_work(client, smtp, forum, teacher):
     response = client.post(path)
     assert response.url == reverse("forums:live", args=[session.pk])
     assert client.get(response.url).status_code == 200
+
+
+def test_receiving_a_reminder_does_not_subscribe_a_teacher_to_the_district_digest(
+        smtp, forum, teacher, district_leader):
+    from forums.planning import digest_readers
+    from schools.models import NotificationSettings
+
+    schedule(forum, timezone.now() + timedelta(days=3))
+    run_outbox()
+    assert smtp.to(teacher.email)
+    assert NotificationSettings.objects.get(user=teacher).digest_cadence == "never"
+    assert {m.user_id for m, _cadence in digest_readers()} == {district_leader.pk}
+
+
+def test_unsubscribing_from_the_digest_stops_one_already_planned(
+        smtp, district, district_leader, teacher):
+    from schools.preferences import unsubscribe
+
+    story = StoryFactory(author=teacher, visibility="district")
+    type(story).objects.filter(pk=story.pk).update(
+        created_at=datetime(2026, 11, 18, 12, 0, tzinfo=CHICAGO))
+    monday = datetime(2026, 11, 23, 7, 1, tzinfo=CHICAGO)
+    plan_everything(monday)
+    assert Delivery.objects.filter(kind="district_digest").exists()
+    unsubscribe(user=district_leader, kind="district_digest")
+    with time_machine.travel(monday, tick=False):
+        run_outbox()
+    assert not smtp.to(district_leader.email)
+    assert Delivery.objects.get(kind="district_digest").status == "skipped"

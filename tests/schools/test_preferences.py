@@ -41,7 +41,7 @@ def csrf_client():
 def test_person_can_see_their_settings_with_everything_on(client_for, teacher):
     page = client_for(teacher).get(reverse("schools:preferences")).content.decode()
     assert checked(page, "wanted_kinds") == list(preferences.MUTABLE_KINDS)
-    assert checked(page, "digest_cadence") == ["weekly"]
+    assert checked(page, "digest_cadence") == ["never"]  # teachers: only if they subscribe
     assert "Invitation to join" not in page  # always sent: no checkbox
     assert preferences.settings_for(teacher).calendar_token in page
 
@@ -63,7 +63,7 @@ def test_person_cannot_turn_off_an_invitation_with_a_crafted_request(client_for,
     response = client_for(teacher).post(reverse("schools:preferences"), {
         "digest_cadence": "weekly", "wanted_kinds": ["invitation"]})
     assert response.status_code == 200  # the form shows the error
-    assert choices(teacher) == ("weekly", [])
+    assert choices(teacher) == ("never", [])
     with pytest.raises(ValidationError):
         preferences.update_preferences(user=teacher, digest_cadence="weekly",
                                        muted_kinds=["invitation"])
@@ -96,7 +96,7 @@ def test_opening_the_link_asks_first_and_changes_nothing(client, teacher):
     assert response.status_code == 200
     assert "Stop “Session reminders (48 h and 2 h before)” e-mails?" in page
     assert '<form method="post">' in page
-    assert choices(teacher) == ("weekly", [])
+    assert choices(teacher) == ("never", [])
 
 
 def test_anyone_with_the_link_can_unsubscribe_without_signing_in_or_csrf(csrf_client, teacher):
@@ -104,7 +104,7 @@ def test_anyone_with_the_link_can_unsubscribe_without_signing_in_or_csrf(csrf_cl
     response = csrf_client.post(path_of(url))
     assert response.status_code == 200
     assert "will no longer be sent" in response.content.decode()
-    assert choices(teacher) == ("weekly", ["session_reminder"])
+    assert choices(teacher) == ("never", ["session_reminder"])
 
 
 def test_mail_clients_can_unsubscribe_in_one_click(csrf_client, teacher):
@@ -122,7 +122,7 @@ def test_it_stops_exactly_the_named_kind(csrf_client, teacher, colleague):
     for _twice in range(2):
         csrf_client.post(path_of(preferences.unsubscribe_url(teacher, EmailKind.CYCLE_DIGEST)))
     assert choices(teacher) == ("monthly", ["cycle_digest", "spotlight"])
-    assert choices(colleague) == ("weekly", [])
+    assert choices(colleague) == ("never", [])
     settings = preferences.settings_for(teacher)
     assert not settings.wants(EmailKind.CYCLE_DIGEST)
     assert settings.wants(EmailKind.SESSION_INVITE)
@@ -139,14 +139,14 @@ def test_a_tampered_link_shows_a_clear_page_and_changes_nothing(csrf_client, tea
         response = csrf_client.post(url)
         assert response.status_code == 400
         assert "This unsubscribe link does not work" in response.content.decode()
-    assert choices(teacher) == choices(colleague) == ("weekly", [])
+    assert choices(teacher) == choices(colleague) == ("never", [])
 
 
 def test_a_link_older_than_60_days_no_longer_works(csrf_client, teacher):
     url = path_of(preferences.unsubscribe_url(teacher, EmailKind.SESSION_REMINDER))
     with time_machine.travel(timezone.now() + timedelta(days=61)):
         assert csrf_client.post(url).status_code == 400
-    assert choices(teacher) == ("weekly", [])
+    assert choices(teacher) == ("never", [])
     with time_machine.travel(timezone.now() + timedelta(days=59)):
         assert csrf_client.post(url).status_code == 200
 
@@ -166,3 +166,9 @@ def test_it_refuses_a_signed_link_for_an_always_sent_kind(csrf_client, teacher):
     assert csrf_client.post(reverse("schools:unsubscribe", args=[token])).status_code == 400
     with pytest.raises(preferences.UnsubscribeLinkInvalid):
         preferences.read_unsubscribe_token(token)
+
+
+def test_district_leaders_read_the_digest_weekly_unless_they_choose_otherwise(
+        district_leader, teacher):
+    assert preferences.settings_for(district_leader).digest_cadence == "weekly"
+    assert preferences.settings_for(teacher).digest_cadence == "never"
