@@ -75,10 +75,12 @@ def invite_person(*, district: District, email: str, role: str, school: School |
     return invitation
 
 
-def find_usable_invitation(token: str) -> Invitation:
+def find_usable_invitation(token: str, *, lock: bool = False) -> Invitation:
+    invitations = Invitation.objects.usable().select_related("district", "school")
+    if lock:  # two simultaneous clicks cannot both use it
+        invitations = invitations.select_for_update(of=("self",))
     try:
-        return (Invitation.objects.usable().select_related("district", "school")
-                .get(token_hash=hash_token(token)))
+        return invitations.get(token_hash=hash_token(token))
     except Invitation.DoesNotExist:
         raise InvitationUnusable from None
 
@@ -87,11 +89,7 @@ def find_usable_invitation(token: str) -> Invitation:
 def accept_invitation(*, token: str, user: User | None = None, name: str = "",
                       password: str = "") -> User:
     """Use the invitation once: create the account (or take the signed-in one) and the role."""
-    invitation = find_usable_invitation(token)
-    # Lock the row so two simultaneous clicks cannot both use it.
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at is not None:
-        raise InvitationUnusable
+    invitation = find_usable_invitation(token, lock=True)
     if user is None:
         user = User.objects.filter(email__iexact=invitation.email).first()
         if user is None:

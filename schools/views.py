@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from schools import access, actions
 from schools.forms import (AcceptInvitationForm, ImportForm, InvitationForm, RoleFields,
                            SchoolForm)
-from schools.models import Invitation, Membership, Role
+from schools.models import Invitation, Membership, Role, User
 from successes.listing import home_sections
 
 STAFF_PAGE_SIZE = 25
@@ -169,7 +169,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         if request.method == "POST":
             return _accepted(request, actions.accept_invitation(token=token, user=request.user))
         return render(request, "schools/accept_invitation.html", {"invitation": invitation})
-    has_account = actions.User.objects.filter(email__iexact=invitation.email).exists()
+    has_account = User.objects.filter(email__iexact=invitation.email).exists()
     form = AcceptInvitationForm(request.POST or None, email=invitation.email,
                                 initial={"name": invitation.name})
     if not has_account and request.method == "POST" and form.is_valid():
