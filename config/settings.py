@@ -53,8 +53,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
-    "allauth.socialaccount.providers.google",
-    "allauth.socialaccount.providers.microsoft",
+    # A provider's sign-in URLs exist only when it is configured (see SOCIALACCOUNT_PROVIDERS).
+    *(["allauth.socialaccount.providers.google"] if env_str("GOOGLE_CLIENT_ID") else []),
+    *(["allauth.socialaccount.providers.microsoft"] if env_str("MICROSOFT_CLIENT_ID") else []),
     "django_htmx",
     "template_partials",
     "csp",
@@ -126,7 +127,9 @@ CACHES = {
 # --- Sign-in ----------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
-    "django.contrib.auth.backends.ModelBackend",  # Django admin
+    # Sessions started by an invitation or a sign-in link. No password form uses it: the
+    # Django admin signs in through allauth's rate-limited login (schools.views.admin_login).
+    "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -148,7 +151,19 @@ SOCIALACCOUNT_ADAPTER = "schools.adapters.SocialAccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"  # people arrive by invitation to their own address
+# An address counts only once its owner proved it (the invitation link, or a code sent to
+# it): before it can be primary, used to sign in, or matched to an invitation. Addresses are
+# added by code and saved only once verified. Rule: schools/addresses.py; hooks: adapters.py.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses without an account
+ACCOUNT_FORMS = {
+    "add_email": "schools.adapters.AddEmailForm",
+    "reset_password": "schools.adapters.ResetPasswordForm",
+    "request_login_code": "schools.adapters.RequestLoginCodeForm",
+}
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_SESSION_REMEMBER = None

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from lib.health import healthz
 from lib.views import ping
-from schools.views import home
+from schools.views import admin_login, home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("schools.urls")),
     path("", include("successes.urls")),
     path("", include("forums.urls")),
+    path("admin/login/", admin_login),  # the app's rate-limited login, for staff too
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,8 @@
 - Facilitators (and co-facilitators) run a forum; the school's leader may too, and district
   leaders for collectives. Documenters also turn cards into insights.
 - Stories shown inside records still follow their own visibility (successes.access).
+- The presenter's name follows their story's byline outside the forum (presenter_naming).
+- A try report goes only into a review session of the commitment's forum (may_report_try_in).
 
 District-wide pages:
 
@@ -25,11 +27,13 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from forums.models import (FACILITATING_ROLES, Cycle, Forum, ForumMember, ForumRole, Insight,
-                           PresenterRequest, Session)
+from forums.models import (FACILITATING_ROLES, Commitment, Cycle, Forum, ForumMember, ForumRole,
+                           Insight, PresenterRequest, ProtocolKind, Session)
 from schools.access import Roles, roles_for
-from schools.models import School, User
+from schools.models import Membership, School, User
+from successes.access import name_shown
 
 
 def forums_visible_to(user: User) -> QuerySet[Forum]:
@@ -128,6 +132,69 @@ def session_role(user: User, session: Session) -> SessionRole:
     member = membership(user, forum)
     return SessionRole(member=member, manages=can_manage(user, forum, member),
                        is_presenter=session.presenter_id == user.pk)
+
+
+# --- Presenters, try reports and e-mail recipients --------------------------------------
+
+@dataclass(frozen=True)
+class PresenterNaming:
+    """How a session's presenter is named to one reader, wherever the page names them."""
+
+    presenter_id: int | None
+    label: str
+
+    def name_of(self, person: User) -> str:
+        return self.label if person.pk == self.presenter_id else str(person)
+
+
+def presenter_naming(session: Session, reader: User, *, is_member: bool) -> PresenterNaming:
+    """The presenter is the featured story's author, so their name follows the story's byline.
+
+    Members of the forum (who meet them in the room) and the presenter see the name; anyone
+    else sees it only where the byline shows it (successes.access.name_shown), otherwise
+    "the story's author": a name next to an anonymous byline would undo "hide my name".
+    """
+    presenter = session.presenter
+    if presenter is None:
+        return PresenterNaming(None, "")
+    story = session.story
+    if (is_member or story is None or presenter.pk == reader.pk
+            or name_shown(story, roles_for(reader), reader)):
+        return PresenterNaming(presenter.pk, str(presenter))
+    return PresenterNaming(presenter.pk, _("the story's author"))
+
+
+def name_presenters(sessions: list[Session], reader: User, *,
+                    is_member: bool) -> list[Session]:
+    """Set `presenter_label` on sessions of one forum, for lists (see presenter_naming)."""
+    for session in sessions:
+        session.presenter_label = presenter_naming(session, reader, is_member=is_member).label
+    return sessions
+
+
+def may_report_try_in(commitment: Commitment, session: Session) -> bool:
+    """A try is reported in a review session of the forum where it was committed, and in no
+    other session: the report then shows on that session's record."""
+    return (session.kind == ProtocolKind.REVIEW
+            and session.cycle.forum_id == commitment.session.cycle.forum_id)
+
+
+def is_district_staff(user: User, district_id: int) -> bool:
+    """An active role in the district, now (not just an active account)."""
+    return Membership.objects.active().filter(user=user, district=district_id).exists()
+
+
+def still_in_forum(user: User, forum: Forum, *, circles=(), roles=()) -> bool:
+    """Whether the person is, right now, active staff of the forum's district and a member of
+    the forum (in one of `circles`, with one of `roles`, when given). Forum e-mails check it
+    again just before they are sent (forums.emails)."""
+    members = ForumMember.objects.filter(forum=forum, user=user).filter(Exists(
+        Membership.objects.active().filter(user=OuterRef("user"), district=forum.district_id)))
+    if circles:
+        members = members.filter(circle__in=circles)
+    if roles:
+        members = members.filter(role__in=roles)
+    return members.exists()
 
 
 # --- Creating forums ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from forums import live, outbox
 from forums.models import (
@@ -368,12 +369,21 @@ def close_stale_sessions(*, now: datetime | None = None) -> int:
 
 # --- Follow-up ----------------------------------------------------------------------------
 
+REPORT_SESSION_REFUSED = gettext_lazy("A try can be reported only in a review session of the "
+                                      "forum where it was committed.")
+
+
 @transaction.atomic
 def report_try(*, commitment: Commitment, outcome: str, what_happened: str = "",
                evidence_kind: str = "", worked: bool = False,
                session: Session | None = None) -> TryReport:
+    """A report may be made in a review session of the commitment's own forum, or alone."""
+    from forums.access import may_report_try_in  # noqa: PLC0415
+
     if outcome not in TryOutcome.values:
         raise ValidationError(_("Choose how it went."))
+    if session is not None and not may_report_try_in(commitment, session):
+        raise ValidationError(REPORT_SESSION_REFUSED)
     report = TryReport.objects.create(
         commitment=commitment, session=session, outcome=outcome,
         what_happened=what_happened.strip(), evidence_kind=evidence_kind,
@@ -386,14 +396,16 @@ def report_try(*, commitment: Commitment, outcome: str, what_happened: str = "",
 @transaction.atomic
 def story_from_try(*, report: TryReport, author: User, title: str,
                    what_went_right: str, visibility: str) -> SuccessStory:
-    """A try that worked becomes a new story that records which story it grew from."""
+    """A try that worked becomes a new story that records which story it grew from - if its
+    author may read that story (successes.access.story_to_grow_from); otherwise no link."""
+    from successes.access import story_to_grow_from  # noqa: PLC0415
     from successes.actions import save_story  # noqa: PLC0415
 
     if report.commitment.user_id != author.pk:
         raise ValidationError(_("Only the person who tried it can tell this story."))
     story = save_story(author=author, story=None, themes=[], data={
         "title": title, "what_went_right": what_went_right, "visibility": visibility,
-        "grew_from": report.commitment.story})
+        "grew_from": story_to_grow_from(author, report.commitment.story_id)})
     report.new_story = story
     report.save(update_fields=["new_story"])
     return story

@@ -1,9 +1,18 @@
-"""What a digest says. One builder per digest, shared by the e-mail and the web page.
+"""What a digest says. One builder per digest, shared by the e-mail and the web page, and
+always built for one reader.
 
-Rules (DESIGN.md section 8): no count or score ever describes a person; counts describe schools,
-themes and practices, and in cross-school sections a count under 3 reads "fewer than 3".
-Stories appear only as their authors allowed: district digests show stories shared with the
-district, named only when the author chose to show their name.
+Rules (DESIGN.md section 8):
+- A digest holds only what its reader may open on the web: insights of forums they may see
+  (forums.access.insights_visible_to), stories they may read (SuccessStory.visible_to; in the
+  district digest, of those only the ones shared with the district), and counts, tag and theme
+  names drawn from nothing else.
+- No count or score ever describes a person; counts describe schools, themes and practices,
+  and in cross-school sections (the district digest, a collective's cycle digest) a count
+  under 3 reads "fewer than 3".
+- Authors are named only as they allowed (successes.access.cross_school_byline).
+- Only what is the same for every reader is cached (rising themes, drawn from stories shared
+  with the district), keyed by the district's story token (successes.versions), which every
+  change of who may see a story renews: the change shows at once.
 """
 
 from __future__ import annotations
@@ -12,21 +21,22 @@ import zoneinfo
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from redis.exceptions import RedisError
 
+from forums.access import forums_visible_to, insights_visible_to
 from forums.models import (Commitment, Cycle, Insight, Session, SessionState, TryOutcome,
                            TryReport)
-from schools.models import District, Membership
+from schools.access import roles_for
+from schools.models import District, Membership, User
 from successes.access import cross_school_byline
 from successes.models import SuccessStory, Theme, Visibility
+from successes.versions import stories_version
 
 SMALL = 3
 
@@ -41,27 +51,42 @@ def shown(count: int) -> str:
 @dataclass
 class CycleDigest:
     cycle: Cycle
-    stories: list[SuccessStory]  # featured stories (filter per reader before showing)
+    stories: list[SuccessStory]  # featured stories the reader may read
     insights: list[Insight]
-    commitments: int
-    tries: int
+    commitment_count: int
+    try_count: int
     new_stories: list[SuccessStory]
     next_cycle: Cycle | None
 
     @property
+    def cross_school(self) -> bool:
+        """A collective spans schools: its small counts could point at a person."""
+        return self.cycle.forum.school_id is None
+
+    @property
+    def commitments(self) -> str:
+        return shown(self.commitment_count) if self.cross_school else str(self.commitment_count)
+
+    @property
+    def tries(self) -> str:
+        return shown(self.try_count) if self.cross_school else str(self.try_count)
+
+    @property
     def is_empty(self) -> bool:
-        return not (self.insights or self.commitments or self.tries)
+        return not (self.insights or self.commitment_count or self.try_count)
 
 
-def cycle_digest(cycle: Cycle, *, reader=None) -> CycleDigest:
-    """What the forum learned in one cycle; stories limited to what `reader` may see."""
-    sessions = Session.objects.filter(cycle=cycle, state=SessionState.CLOSED)
-    insights = list(Insight.objects.filter(session__in=sessions).prefetch_related("themes"))
+def cycle_digest(cycle: Cycle, *, reader: User) -> CycleDigest:
+    """What the forum learned in one cycle, as `reader` may see it: nothing of a forum they
+    may not see, and only stories they may read."""
+    sessions = Session.objects.filter(cycle=cycle, state=SessionState.CLOSED,
+                                      cycle__forum__in=forums_visible_to(reader))
+    insights = list(insights_visible_to(reader).filter(session__in=sessions)
+                    .prefetch_related("themes"))
     commitments = Commitment.objects.filter(session__in=sessions)
     reports = TryReport.objects.filter(commitment__in=commitments).exclude(
         outcome=TryOutcome.NOT_YET)
-    visible = (SuccessStory.objects.visible_to(reader) if reader is not None
-               else SuccessStory.objects.filter(visibility=Visibility.DISTRICT))
+    visible = SuccessStory.objects.visible_to(reader)
     featured = list(visible.filter(featured_in__in=sessions).distinct().select_related(
         "author", "school"))
     grown = list(visible.filter(pk__in=reports.filter(new_story__isnull=False).values(
@@ -105,6 +130,14 @@ class RisingTheme:
     theme_id: int | None = None
     tag: str = ""
 
+    @property
+    def now_shown(self) -> str:
+        return shown(self.now)
+
+    @property
+    def before_shown(self) -> str:
+        return shown(self.before)
+
 
 @dataclass
 class DistrictDigest:
@@ -120,9 +153,9 @@ class DistrictDigest:
     built_at: datetime = field(default_factory=timezone.now)
 
     @property
-    def rising(self) -> list[tuple[str, int, int]]:
-        """(theme or "#tag", this period, previous period), as the e-mails show them."""
-        return [(trend.name, trend.now, trend.before) for trend in self.trends]
+    def rising(self) -> list[tuple[str, str, str]]:
+        """(theme or "#tag", this period, previous period), counts as shown."""
+        return [(trend.name, trend.now_shown, trend.before_shown) for trend in self.trends]
 
     @property
     def is_empty(self) -> bool:
@@ -143,15 +176,24 @@ def within(district: District, start: date, end: date, field_name: str = "create
     return Q(**{f"{field_name}__gte": since, f"{field_name}__lt": until})
 
 
-def district_digest(district: District, start: date, end: date, *, theme: Theme | None = None,
+def shared_stories_for(reader: User) -> QuerySet[SuccessStory]:
+    """The stories a district digest may name or count for `reader`: those they may read
+    (SuccessStory.visible_to) that their authors shared with the whole district."""
+    return SuccessStory.objects.visible_to(reader).filter(visibility=Visibility.DISTRICT)
+
+
+def district_digest(reader: User, start: date, end: date, *, theme: Theme | None = None,
                     school=None, limit: int = 12) -> DistrictDigest:
-    """What the district's schools learned between `start` and `end` (inclusive, in the
-    district's time zone), optionally about one theme and/or at one school; every section
-    follows both filters. A constant number of queries, whatever the district's size."""
+    """What the schools of the reader's district learned between `start` and `end`
+    (inclusive, in the district's time zone), as `reader` may see it (see the module's rules),
+    optionally about one theme and/or at one school; every section follows both filters.
+    A constant number of queries, whatever the district's size."""
+    district = roles_for(reader).district
+    if district is None:
+        raise ValueError("A district digest is built for a member of a district.")
     in_period = within(district, start, end)
-    shared = SuccessStory.objects.alive().filter(district=district,
-                                                 visibility=Visibility.DISTRICT)
-    insights = Insight.objects.filter(in_period, district=district)
+    shared = shared_stories_for(reader)
+    insights = insights_visible_to(reader).filter(in_period)
     stories = shared.filter(in_period)
     if theme is not None:
         insights, stories = insights.filter(themes=theme), stories.filter(themes=theme)
@@ -161,12 +203,12 @@ def district_digest(district: District, start: date, end: date, *, theme: Theme 
     insight_list = list(insights.select_related("story__author", "story__school",
                                                 "session__cycle__forum__school")
                         .prefetch_related("themes").order_by("-created_at")[:50])
-    shared_ids = set(shared.filter(pk__in={i.story_id for i in insight_list if i.story_id})
-                     .values_list("pk", flat=True))
+    named = set(shared.filter(pk__in={i.story_id for i in insight_list if i.story_id})
+                .values_list("pk", flat=True))
     groups: dict[int | None, ThemeGroup] = {}
     for insight in insight_list:
-        if insight.story_id not in shared_ids:
-            insight.story = None  # its story is not shared with the district: not named
+        if insight.story_id not in named:
+            insight.story = None  # a story the reader may not read, or not shared: not named
         else:
             insight.story.byline = cross_school_byline(insight.story)
         for item in list(insight.themes.all()) or [None]:
@@ -181,10 +223,10 @@ def district_digest(district: District, start: date, end: date, *, theme: Theme 
         insight_groups=sorted(groups.values(), key=lambda g: g.theme.name if g.theme else "~"),
         stories=story_list,
         spreading=_spreading(district, start, end, shared, school, theme),
-        activity=_activity(district, start, end, school, theme),
-        trends=_rising(district, start, end, theme=theme, school=school),
+        activity=_activity(reader, district, start, end, school, theme),
+        trends=_cached_trends(district, start, end, theme=theme, school=school),
         upcoming_collectives=list(Session.objects.filter(
-            cycle__forum__district=district, cycle__forum__school__isnull=True,
+            cycle__forum__in=forums_visible_to(reader).filter(school__isnull=True),
             state=SessionState.SCHEDULED,
             starts_at__gte=period_bounds(district, start, end)[1]).select_related(
             "cycle__forum").order_by("starts_at")[:5]),
@@ -222,8 +264,8 @@ def _school_of_people(district: District, user_ids) -> dict[int, tuple[int, str]
 
 
 def _spreading(district, start, end, shared, school=None, theme=None) -> list[Spread]:
-    """Shared stories tried in this period at schools other than their own. New stories that
-    grew from the tries show only when they too are shared with the district."""
+    """Stories of `shared` tried in this period at schools other than their own. New stories
+    that grew from the tries show only when they are in `shared` too."""
     reports = TryReport.objects.filter(
         within(district, start, end), commitment__story__in=shared).exclude(
         outcome=TryOutcome.NOT_YET)
@@ -233,6 +275,8 @@ def _spreading(district, start, end, shared, school=None, theme=None) -> list[Sp
         "commitment__story__school", "commitment__story__author", "new_story__author",
         "new_story__school"))
     where = _school_of_people(district, {r.commitment.user_id for r in reports})
+    grown_ids = {r.new_story_id for r in reports if r.new_story_id}
+    shown_grown = set(shared.filter(pk__in=grown_ids).values_list("pk", flat=True))
     by_story: dict[int, list[TryReport]] = defaultdict(list)
     for report in reports:
         tried_at = where.get(report.commitment.user_id)
@@ -244,9 +288,7 @@ def _spreading(district, start, end, shared, school=None, theme=None) -> list[Sp
         if school is not None and story.school_id != school.pk:
             continue
         schools = sorted({where[r.commitment.user_id][1] for r in story_reports})
-        new = [r.new_story for r in story_reports
-               if r.new_story is not None and r.new_story.visibility == Visibility.DISTRICT
-               and r.new_story.deleted_at is None]
+        new = [r.new_story for r in story_reports if r.new_story_id in shown_grown]
         story.byline = cross_school_byline(story)
         for grown in new:
             grown.byline = cross_school_byline(grown)
@@ -254,15 +296,16 @@ def _spreading(district, start, end, shared, school=None, theme=None) -> list[Sp
     return sorted(spreads, key=lambda s: -len(s.schools))[:10]
 
 
-def _activity(district, start, end, school=None, theme=None) -> list[SchoolActivity]:
+def _activity(reader, district, start, end, school=None, theme=None) -> list[SchoolActivity]:
     """Sessions held (per forum's school; collectives together) and tries reported (per the
-    school of the person who tried). A theme narrows both to cycles focused on it."""
+    school of the person who tried), in forums the reader may see. A theme narrows both to
+    cycles focused on it."""
+    forums = forums_visible_to(reader)
     sessions = Session.objects.filter(
-        within(district, start, end, "closed_at"), cycle__forum__district=district,
+        within(district, start, end, "closed_at"), cycle__forum__in=forums,
         state=SessionState.CLOSED)
     reports = TryReport.objects.filter(
-        within(district, start, end),
-        commitment__session__cycle__forum__district=district).exclude(
+        within(district, start, end), commitment__session__cycle__forum__in=forums).exclude(
         outcome=TryOutcome.NOT_YET)
     if theme is not None:
         sessions = sessions.filter(cycle__focus_theme=theme)
@@ -281,6 +324,8 @@ def _activity(district, start, end, school=None, theme=None) -> list[SchoolActiv
             for name in names]
 
 
+# --- Rising themes -------------------------------------------------------------------------
+
 def _tag_counts(stories, boundary: datetime) -> list[tuple[str, int, int]]:
     """(tag, stories from `boundary` on, stories before it), for tags used at least SMALL
     times from `boundary` on. Counted in SQL: unnesting the arrays in Python costs more than
@@ -296,25 +341,25 @@ def _tag_counts(stories, boundary: datetime) -> list[tuple[str, int, int]]:
         return cursor.fetchall()
 
 
-def rising_themes(district, start, end, top: int = 5) -> list[tuple[str, int, int]]:
+def shared_in(district: District) -> QuerySet[SuccessStory]:
+    """Stories shared with the whole district. Every member of the district may read them
+    (SuccessStory.visible_to), so figures drawn from them alone are the same for every reader
+    of the district (see `_cached_trends`)."""
+    return SuccessStory.objects.alive().filter(district=district,
+                                               visibility=Visibility.DISTRICT)
+
+
+def rising_themes(stories: QuerySet[SuccessStory], district: District, start: date, end: date,
+                  *, top: int = 5, theme=None, school=None) -> list[RisingTheme]:
     """Themes and free tags used in more new stories this period than in the one before it
-    (of the same length). Every story counts, whatever its visibility: only totals show."""
-    return [(trend.name, trend.now, trend.before)
-            for trend in _rising(district, start, end, top=top)]
-
-
-def _rising(district, start, end, *, top: int = 5, theme=None, school=None) -> list[RisingTheme]:
-    """See `rising_themes`. Only totals of 3 or more show (a smaller one could point at a
-    person); the largest growth comes first. Filters narrow the stories counted.
-
-    One pass over both periods for themes and one for tags; listing every visibility lets
-    Postgres read the stories through the (district, visibility, created_at) index."""
+    (of the same length), counting only `stories` (what the reader may see). Only totals of 3
+    or more this period show (a smaller one could point at a person); the largest growth
+    comes first. Filters narrow the stories counted. One pass over both periods for themes
+    and one for tags."""
     length = (end - start).days + 1
     since = period_bounds(district, start - timedelta(days=length), end)[0]
     boundary, until = period_bounds(district, start, end)
-    stories = SuccessStory.objects.alive().filter(
-        district=district, visibility__in=Visibility.values, created_at__gte=since,
-        created_at__lt=until)
+    stories = stories.filter(district=district, created_at__gte=since, created_at__lt=until)
     if theme is not None:
         stories = stories.filter(themes=theme)
     if school is not None:
@@ -341,43 +386,28 @@ def _rising(district, start, end, *, top: int = 5, theme=None, school=None) -> l
     return sorted(rising, key=lambda r: (r.before - r.now, r.name))[:top]
 
 
-@lru_cache(maxsize=32)
-def _cached_district_digest(district_id: int, start: date, end: date) -> DistrictDigest | None:
-    district = District.objects.filter(pk=district_id).first()
-    return district_digest(district, start, end) if district else None
+TRENDS_CACHE_SECONDS = 5 * 60
 
 
-def district_digest_for_email(district_id: int, start: date, end: date):
-    """Everyone of a district gets the same digest for a period: built once per worker."""
-    return _cached_district_digest(district_id, start, end)
-
-
-# --- The web page's digest, kept in Redis ------------------------------------------------
-
-DIGEST_CACHE_SECONDS = 5 * 60
-
-
-def _digest_key(district: District, start: date, end: date, theme, school) -> str:
-    # The language too: a few words ("fewer than 3") are translated while building.
-    return (f"district-digest:v1:{get_language()}:{district.pk}:{start.isoformat()}:"
-            f"{end.isoformat()}:{theme.pk if theme else '-'}:{school.pk if school else '-'}")
-
-
-def cached_district_digest(district: District, start: date, end: date, *,
-                           theme: Theme | None = None, school=None) -> DistrictDigest:
-    """The district digest for the web (page, PDF), built at most every few minutes per
-    (district, period, filters). It holds nothing particular to one reader (stories in it are
-    those shared with the district), so every reader of the district shares it. `built_at`
-    says how fresh it is. Without Redis it is simply built each time."""
-    key = _digest_key(district, start, end, theme, school)
+def _cached_trends(district: District, start: date, end: date, *, theme=None,
+                   school=None) -> list[RisingTheme]:
+    """Rising themes of the stories shared with the district (`shared_in`): the same for every
+    reader, so kept in Redis for a few minutes per (district, period, filters) - under the
+    district's story token, so a story hidden, deleted or edited drops out at once. Without
+    Redis they are simply counted each time."""
     try:
-        digest = cache.get(key)
+        key = (f"district-trends:v1:{district.pk}:{stories_version(district.pk)}:"
+               f"{start.isoformat()}:{end.isoformat()}:{theme.pk if theme else '-'}:"
+               f"{school.pk if school else '-'}")
+        trends = cache.get(key)
     except RedisError:
-        digest = None
-    if digest is None:
-        digest = district_digest(district, start, end, theme=theme, school=school)
-        try:
-            cache.set(key, digest, DIGEST_CACHE_SECONDS)
-        except RedisError:
-            pass
-    return digest
+        key, trends = None, None
+    if trends is None:
+        trends = rising_themes(shared_in(district), district, start, end, theme=theme,
+                               school=school)
+        if key is not None:
+            try:
+                cache.set(key, trends, TRENDS_CACHE_SECONDS)
+            except RedisError:
+                pass
+    return trends

@@ -1,6 +1,21 @@
 """What each e-mail says. `build(delivery)` returns the message, or None when it is no longer
 wanted: the person turned that kind off, the session was cancelled or moved, the commitment was
-already reported, the digest would be empty.
+already reported, the digest would be empty - or the recipient is no longer entitled to it.
+
+Entitlement is checked again here, just before sending, because people leave forums, change
+circle or role, leave the district, and authors delete stories or narrow who may read them
+between planning and sending (see AUDIENCE and each builder):
+
+- session invite, reminder, no-story nudge, call for successes: still in the forum, in the
+  circle or role the planner chose them for (forums.access.still_in_forum);
+- presenter preparation: still the presenter, on the district's staff, and the story still
+  theirs to read;
+- commitment follow-up: still in the forum (or the session's presenter), on the staff;
+- presenter request: still the author of a story the forum may still feature;
+- cycle digest: still in the forum; the digest is built for them (forums.digests);
+- district digest: still someone schools.preferences.receives_district_digest names, for
+  that district; the digest is built for them, from what they may read now;
+- a story's title is named only to someone who may read it (`_story_title_for`).
 
 Templates: templates/emails/<kind>.subject.txt, .txt and .html (see lib/emails.py).
 """
@@ -18,10 +33,14 @@ from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.models import (Commitment, Cycle, Delivery, PresenterRequest, Session,
-                           SessionState, TryOutcome)
+from forums import access, digests
+from forums.models import (FACILITATING_ROLES, Circle, Commitment, Cycle, Delivery,
+                           PresenterRequest, Session, SessionState, TryOutcome)
+from forums.stories import may_feature
 from lib import emails
-from schools.models import EmailKind, Invitation
+from schools.access import roles_for
+from schools.models import ALWAYS_SENT, EmailKind, Invitation
+from schools.preferences import receives_district_digest
 from schools.timezones import time_zones_for
 from successes.models import Spotlight, SuccessStory
 
@@ -29,7 +48,6 @@ from successes.models import Spotlight, SuccessStory
 @dataclass
 class Content:
     context: dict
-    unsubscribe: bool = False  # digests and reminders carry List-Unsubscribe
     ics: bytes | None = None
     ics_method: str = "REQUEST"
     extra: dict = field(default_factory=dict)
@@ -46,6 +64,22 @@ def _local(value, user) -> str:
     zone = time_zones_for([user])[user.pk]
     local = timezone.localtime(value, zoneinfo.ZoneInfo(zone))
     return f"{local:%A %d %B %Y, %H:%M} ({zone})"
+
+
+# Who a forum e-mail is for, as forums.planning chooses them; checked again at send time.
+AUDIENCE = {
+    EmailKind.SESSION_INVITE: {"circles": (Circle.CORE, Circle.ENGAGED)},
+    EmailKind.SESSION_REMINDER: {"circles": (Circle.CORE,)},
+    EmailKind.NO_STORY_YET: {"roles": FACILITATING_ROLES},
+    EmailKind.CALL_FOR_SUCCESSES: {},
+    EmailKind.COMMITMENT_FOLLOWUP: {},
+    EmailKind.CYCLE_DIGEST: {},
+}
+
+
+def _still_in_audience(delivery: Delivery, forum) -> bool:
+    return delivery.recipient is not None and access.still_in_forum(
+        delivery.recipient, forum, **AUDIENCE[delivery.kind])
 
 
 def _story_title_for(story: SuccessStory | None, user) -> str:
@@ -85,7 +119,7 @@ def session_invite(delivery: Delivery) -> Content | None:
     from forums.calendar import session_ics  # noqa: PLC0415
 
     session = _session(delivery, states=(SessionState.SCHEDULED, SessionState.CANCELLED))
-    if session is None:
+    if session is None or not _still_in_audience(delivery, session.cycle.forum):
         return None
     method = "CANCEL" if session.state == SessionState.CANCELLED else "REQUEST"
     context = _session_context(session, delivery.recipient)
@@ -97,44 +131,54 @@ def session_invite(delivery: Delivery) -> Content | None:
 
 def session_reminder(delivery: Delivery) -> Content | None:
     session = _session(delivery)
-    if session is None:
+    if session is None or not _still_in_audience(delivery, session.cycle.forum):
         return None
     context = _session_context(session, delivery.recipient)
     context.update(before=delivery.payload.get("before"), live_url=_sign_in(
         delivery.recipient, reverse("forums:live", args=[session.pk])))
-    return Content(context, unsubscribe=True)
+    return Content(context)
 
 
 def presenter_preparation(delivery: Delivery) -> Content | None:
     session = _session(delivery)
-    if session is None or session.presenter_id != delivery.recipient_id:
+    if (session is None or session.presenter_id != delivery.recipient_id
+            or not access.is_district_staff(delivery.recipient, session.cycle.forum.district_id)):
         return None
     context = _session_context(session, delivery.recipient)
+    if not context["story_title"]:
+        return None  # the story was deleted, or is no longer theirs to read
     context["story_url"] = _sign_in(delivery.recipient,
                                     reverse("successes:detail", args=[session.story_id]))
-    return Content(context, unsubscribe=True)
+    return Content(context)
 
 
 def no_story_yet(delivery: Delivery) -> Content | None:
     session = _session(delivery)
-    if session is None or session.story_id:
+    if (session is None or session.story_id
+            or not _still_in_audience(delivery, session.cycle.forum)):
         return None
     context = _session_context(session, delivery.recipient)
     context["pick_url"] = _sign_in(delivery.recipient,
                                    reverse("forums:pick_story", args=[session.pk]))
-    return Content(context, unsubscribe=True)
+    return Content(context)
 
 
 def commitment_followup(delivery: Delivery) -> Content | None:
     commitment = (Commitment.objects.select_related("session__cycle__forum", "user")
                   .filter(pk=delivery.payload["commitment"]).first())
-    if commitment is None or commitment.reports.exclude(outcome=TryOutcome.NOT_YET).exists():
+    if (commitment is None or commitment.user_id != delivery.recipient_id
+            or commitment.reports.exclude(outcome=TryOutcome.NOT_YET).exists()):
+        return None
+    session = commitment.session
+    if not (_still_in_audience(delivery, session.cycle.forum)
+            or (session.presenter_id == commitment.user_id
+                and access.is_district_staff(commitment.user, session.cycle.forum.district_id))):
         return None
     report = reverse("forums:report_try", args=[commitment.pk])
     links = {outcome: _sign_in(delivery.recipient, f"{report}?outcome={outcome}")
              for outcome in TryOutcome.values}
     return Content({"commitment": commitment, "links": links,
-                    "second": delivery.payload.get("number") == 2}, unsubscribe=True)
+                    "second": delivery.payload.get("number") == 2})
 
 
 def call_for_successes(delivery: Delivery) -> Content | None:
@@ -142,33 +186,32 @@ def call_for_successes(delivery: Delivery) -> Content | None:
         pk=delivery.payload["cycle"]).first()
     if cycle is None or (cycle.ended_early_on and cycle.ended_early_on < cycle.starts_on):
         return None
+    if not _still_in_audience(delivery, cycle.forum):
+        return None
     return Content({"cycle": cycle, "log_url": _sign_in(delivery.recipient,
-                                                        reverse("successes:create"))},
-                   unsubscribe=True)
+                                                        reverse("successes:create"))})
 
 
 def cycle_digest(delivery: Delivery) -> Content | None:
-    from forums.digests import cycle_digest as build_digest  # noqa: PLC0415
-
     cycle = Cycle.objects.select_related("forum").filter(pk=delivery.payload["cycle"]).first()
-    if cycle is None:
+    if cycle is None or not _still_in_audience(delivery, cycle.forum):
         return None
-    digest = build_digest(cycle, reader=delivery.recipient)
+    digest = digests.cycle_digest(cycle, reader=delivery.recipient)
     if digest.is_empty:
         return None
     return Content({"cycle": cycle, "digest": digest, "cycle_url": emails.absolute_url(
-        reverse("forums:cycle", args=[cycle.pk]))}, unsubscribe=True)
+        reverse("forums:cycle", args=[cycle.pk]))})
 
 
 def district_digest(delivery: Delivery) -> Content | None:
-    from forums.digests import district_digest_for_email  # noqa: PLC0415
-
-    payload = delivery.payload
-    digest = district_digest_for_email(payload["district"], date.fromisoformat(payload["start"]),
-                                       date.fromisoformat(payload["end"]))
-    if digest is None or digest.is_empty:
+    payload, reader = delivery.payload, delivery.recipient
+    if reader is None or not receives_district_digest(roles_for(reader), payload["district"]):
         return None
-    return Content({"digest": digest, "period": payload.get("period", "")}, unsubscribe=True)
+    digest = digests.district_digest(reader, date.fromisoformat(payload["start"]),
+                                     date.fromisoformat(payload["end"]))
+    if digest.is_empty:
+        return None
+    return Content({"digest": digest, "period": payload.get("period", "")})
 
 
 def presenter_request(delivery: Delivery) -> Content | None:
@@ -176,8 +219,12 @@ def presenter_request(delivery: Delivery) -> Content | None:
                                                        "requested_by")
                .filter(pk=delivery.payload["request"],
                        status=PresenterRequest.Status.PENDING).first())
-    if request is None:
+    if request is None or request.story.author_id != delivery.recipient_id:
         return None
+    forum = request.session.cycle.forum
+    if (not may_feature(request.story, forum)
+            or not access.is_district_staff(delivery.recipient, forum.district_id)):
+        return None  # deleted or made private since, or the author left the district
     context = _session_context(request.session, delivery.recipient)
     context.update(request=request, answer_url=_sign_in(
         delivery.recipient, reverse("forums:presenter_request", args=[request.pk])))
@@ -190,8 +237,7 @@ def spotlight(delivery: Delivery) -> Content | None:
     if note is None:
         return None
     return Content({"spotlight": note, "log_url": _sign_in(
-        delivery.recipient, f"{reverse('successes:create')}?spotlight={note.pk}")},
-        unsubscribe=True)
+        delivery.recipient, f"{reverse('successes:create')}?spotlight={note.pk}")})
 
 
 BUILDERS = {
@@ -225,20 +271,14 @@ def build(delivery: Delivery) -> EmailMultiAlternatives | None:
     content = BUILDERS[delivery.kind](delivery)
     if content is None:
         return None
-    headers = {"Message-ID": message_id(delivery)}
     context = {**content.context, "recipient": user}
-    if content.unsubscribe and user is not None:
+    if user is not None and delivery.kind not in ALWAYS_SENT:
+        # Every kind a person can turn off carries the one-click way to turn it off.
         from schools.preferences import unsubscribe_url  # noqa: PLC0415
 
-        url = unsubscribe_url(user, delivery.kind)
-        context["unsubscribe_url"] = url
-        headers["List-Unsubscribe"] = f"<{url}>"
-        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        context["unsubscribe_url"] = unsubscribe_url(user, delivery.kind)
     language = (user.language if user is not None and user.language else
                 delivery.district.language if delivery.district else None)
-    message = emails.build_message(delivery.kind, to=delivery.email, context=context,
-                                   language=language, headers=headers)
-    if content.ics is not None:
-        message.attach("invite.ics", content.ics,
-                       f"text/calendar; method={content.ics_method}; charset=utf-8")
-    return message
+    return emails.build_message(delivery.kind, to=delivery.email, context=context,
+                                language=language, headers={"Message-ID": message_id(delivery)},
+                                ics=content.ics, ics_method=content.ics_method)

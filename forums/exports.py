@@ -79,7 +79,8 @@ class DigestPDF(FPDF):
 
 
 def digest_pdf(digest: DistrictDigest, *, filters: str = "", compress: bool = True) -> bytes:
-    """The same content as the digest page, section by section."""
+    """The same content as the digest page, section by section: the digest was built for the
+    person downloading it (forums.digests.district_digest)."""
     title = _("What %(district)s learned") % {"district": digest.district.name}
     pdf = DigestPDF(title)
     pdf.set_compression(compress)
@@ -136,8 +137,9 @@ def digest_pdf(digest: DistrictDigest, *, filters: str = "", compress: bool = Tr
     if not digest.trends:
         pdf.para(_("No theme grew compared with the period before."), muted=True)
     for trend in digest.trends:
-        pdf.para(_("%(name)s: %(now)d new stories (%(before)d in the period before)") % {
-            "name": trend.name, "now": trend.now, "before": trend.before}, bullet=True)
+        pdf.para(_("%(name)s: %(now)s new stories (%(before)s in the period before)") % {
+            "name": trend.name, "now": trend.now_shown, "before": trend.before_shown},
+            bullet=True)
 
     pdf.ln(4)
     pdf.para(_("Stories appear only when shared with the district, and their authors are "

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forums.models import TryOutcome
+from forums.access import may_report_try_in
+from forums.actions import REPORT_SESSION_REFUSED
+from forums.models import Commitment, Session, TryOutcome
 from successes.access import allowed_visibilities
 from successes.models import EvidenceKind
 
@@ -16,6 +18,17 @@ class TryReportForm(forms.Form):
                                       + list(EvidenceKind.choices))
     worked = forms.BooleanField(label=_("It worked: I want to log it as a success story"),
                                 required=False)
+
+    def __init__(self, *args, commitment: Commitment, session: Session | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitment, self.session = commitment, session
+
+    def clean(self):
+        """The session it is reported in must be a review session of the commitment's forum
+        (forums.access.may_report_try_in), as the action checks again."""
+        if self.session is not None and not may_report_try_in(self.commitment, self.session):
+            raise forms.ValidationError(REPORT_SESSION_REFUSED)
+        return super().clean()
 
 
 class StoryFromTryForm(forms.Form):

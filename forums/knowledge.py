@@ -25,7 +25,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Left
 
-from forums.digests import within
+from forums.digests import shared_stories_for, within
 from forums.access import insights_visible_to
 from forums.models import Insight, TryOutcome, TryReport
 from lib.pagination import Window, page_number
@@ -33,7 +33,7 @@ from schools.access import roles_for
 from schools.models import District, Membership, User
 from successes.access import cross_school_byline
 from successes.listing import HEADLINE_OPTIONS, MARK_START, MARK_STOP
-from successes.models import SEARCH_CONFIG, GradeBand, SuccessStory, Theme, Visibility
+from successes.models import SEARCH_CONFIG, GradeBand, SuccessStory, Theme
 
 PER_PAGE = 20
 # Insights carry no weights (all "D"); counting D like a story's body text (B) ranks an
@@ -48,7 +48,7 @@ GRADE_WORDS = [
 ]
 STORY_FIELDS = ("id", "title", "happened_on", "grade_band", "subject", "visibility",
                 "show_name", "created_at", "author_id", "school_id", "author__name",
-                "author__email", "school__name")
+                "author__email", "author__departed_at", "school__name")
 
 
 @dataclass
@@ -235,11 +235,16 @@ CSV_HEADER = ["situation", "goal", "action", "because", "themes", "story", "scho
 CSV_LIMIT = 5000
 
 
-def insight_rows(district: District, start: date, end: date, *, theme=None,
+def insight_rows(reader: User, start: date, end: date, *, theme=None,
                  school=None) -> list[list[str]]:
-    """Insights of the period as the CSV lists them. No author column, ever; a story's title
-    only when the story is shared with the district; the forum's school (or the collective)."""
-    insights = Insight.objects.filter(within(district, start, end), district=district)
+    """Insights of the period that `reader` may see (access.insights_visible_to), as the CSV
+    lists them. No author column, ever; a story's title only when the reader may read the story
+    and it is shared with the district (digests.shared_stories_for); the forum's school (or the
+    collective)."""
+    district = roles_for(reader).district
+    if district is None:
+        return []
+    insights = insights_visible_to(reader).filter(within(district, start, end))
     if theme is not None:
         insights = insights.filter(themes=theme)
     if school is not None:
@@ -248,15 +253,14 @@ def insight_rows(district: District, start: date, end: date, *, theme=None,
     insights = list(insights.select_related("story", "session__cycle__forum__school")
                     .prefetch_related(Prefetch("themes", queryset=Theme.objects.only("name")))
                     .order_by("created_at", "id")[:CSV_LIMIT])
+    named = set(shared_stories_for(reader).filter(
+        pk__in={i.story_id for i in insights if i.story_id}).values_list("pk", flat=True))
     rows = []
     for insight in insights:
-        story = insight.story
-        shared = (story is not None and story.visibility == Visibility.DISTRICT
-                  and story.deleted_at is None and story.district_id == district.pk)
         forum = insight.session.cycle.forum
         rows.append([insight.situation, insight.goal, insight.action, insight.because,
                      "; ".join(t.name for t in insight.themes.all()),
-                     story.title if shared else "",
+                     insight.story.title if insight.story_id in named else "",
                      forum.school.name if forum.school_id else f"{forum.name} (collective)",
                      insight.session.starts_at.astimezone(zone).date().isoformat()])
     return rows
@@ -267,11 +271,11 @@ def insight_rows(district: District, start: date, end: date, *, theme=None,
 THEME_STORIES_SHOWN = 40
 
 
-def theme_stories(district: District, *, theme: Theme | None = None,
+def theme_stories(reader: User, *, theme: Theme | None = None,
                   tag: str = "") -> QuerySet[SuccessStory]:
-    """Stories on a theme or free tag that their authors shared with the district."""
-    stories = SuccessStory.objects.alive().filter(district=district,
-                                                  visibility=Visibility.DISTRICT)
+    """Stories on a theme or free tag that the reader may read and their authors shared with
+    the district (digests.shared_stories_for)."""
+    stories = shared_stories_for(reader)
     if theme is not None:
         return stories.filter(themes=theme)
     return stories.filter(free_tags__contains=[tag])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, time, timedelta
+from itertools import groupby
 
 import zoneinfo
 
@@ -19,7 +20,9 @@ from django.utils import timezone
 from forums.models import (Circle, Commitment, Cycle, ForumMember, ForumRole, ProtocolKind,
                            Session, SessionState, TryOutcome, TryReport)
 from forums.outbox import Planned
+from schools.access import roles_from
 from schools.models import DigestCadence, EmailKind, Membership, NotificationSettings, Role
+from schools.preferences import default_cadence_for, receives_district_digest
 from schools.timezones import at_local, time_zones_for
 
 MORNING = time(8, 0)
@@ -174,23 +177,28 @@ def cycle_mail(now: datetime) -> list[Planned]:
 
 
 def digest_readers() -> list[tuple[Membership, str]]:
-    """District leaders (weekly unless they chose otherwise) and anyone who subscribed.
+    """Who gets the district digest, and how often: those whom
+    schools.preferences.receives_district_digest names (district leaders and admins, in the
+    district they act in), at their chosen cadence or its default (weekly for leaders).
 
-    The default is schools.preferences.default_cadence, applied here in bulk.
-    """
-    chosen = dict(NotificationSettings.objects.values_list("user_id", "digest_cadence"))
-    memberships = list(Membership.objects.active().select_related("user", "district")
-                       .order_by("district_id", "user_id", "id"))
-    leaders = {m.user_id for m in memberships if m.role == Role.DISTRICT_LEADER}
-    readers, seen = [], set()
-    for membership in memberships:
-        if (membership.user_id, membership.district_id) in seen:
+    Roles are worked out as roles_for does, but for everyone at once: only people holding a
+    district role are loaded, with all their active memberships."""
+    readers_roles = Membership.objects.active().filter(
+        role__in=[Role.DISTRICT_LEADER, Role.DISTRICT_ADMIN]).values("user_id")
+    memberships = list(Membership.objects.active().filter(user_id__in=readers_roles)
+                       .select_related("user", "district").order_by("user_id", "district_id",
+                                                                     "id"))
+    chosen = dict(NotificationSettings.objects.filter(user_id__in=readers_roles)
+                  .values_list("user_id", "digest_cadence"))
+    readers = []
+    for _user_id, group in groupby(memberships, key=lambda m: m.user_id):
+        mine = list(group)
+        roles = roles_from(mine)
+        if not receives_district_digest(roles):
             continue
-        seen.add((membership.user_id, membership.district_id))
-        default = DigestCadence.WEEKLY if membership.user_id in leaders else DigestCadence.NEVER
-        cadence = chosen.get(membership.user_id, default)
+        cadence = chosen.get(mine[0].user_id, default_cadence_for(roles))
         if cadence in (DigestCadence.WEEKLY, DigestCadence.MONTHLY):
-            readers.append((membership, cadence))
+            readers.append((mine[0], cadence))
     return readers
 
 

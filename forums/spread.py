@@ -26,16 +26,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from forums.access import forums_visible_to
-from forums.digests import _school_of_people, shown, within
+from forums.digests import _school_of_people, shared_stories_for, shown, within
 from forums.access import insights_visible_to
 from forums.knowledge import school_of
 from forums.models import Commitment, Insight, Session, SessionState, TryOutcome, TryReport
 from schools.access import roles_for
-from schools.models import District, User
-from successes.models import SuccessStory, Visibility
+from schools.models import User
+from successes.models import SuccessStory
 
 STORY_FIELDS = ("id", "title", "show_name", "grade_band", "subject", "school_id", "author_id",
-                "visibility", "author__name", "author__email", "school__name")
+                "visibility", "author__name", "author__email", "author__departed_at",
+                "school__name")
 
 
 # --- Trails ------------------------------------------------------------------------------
@@ -259,11 +260,14 @@ EDGES_DRAWN = 30
 EDGES_LISTED = 200
 
 
-def school_edges(district: District, start: date, end: date) -> list[Edge]:
-    """Tries reported in the period of stories shared with the district, from the story's
-    school to the school of the person who tried it (their own school left out)."""
-    shared = SuccessStory.objects.alive().filter(district=district,
-                                                 visibility=Visibility.DISTRICT)
+def school_edges(reader: User, start: date, end: date) -> list[Edge]:
+    """Tries reported in the period of stories the reader may read that are shared with the
+    district (digests.shared_stories_for), from the story's school to the school of the
+    person who tried it (their own school left out)."""
+    district = roles_for(reader).district
+    if district is None:
+        return []
+    shared = shared_stories_for(reader)
     rows = list(TryReport.objects.filter(
         within(district, start, end), commitment__story__in=shared,
         commitment__story__school__isnull=False).exclude(outcome=TryOutcome.NOT_YET)

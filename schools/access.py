@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from schools.models import District, Membership, Role, School, User
@@ -52,24 +52,28 @@ def roles_for(user: User) -> Roles:
     cached = getattr(user, "_roles_cache", None)
     if cached is not None:
         return cached
-    memberships = list(
+    roles = roles_from(list(
         Membership.objects.active().filter(user=user).select_related("district")
         .order_by("district_id", "id")
-    )
-    if not memberships:
-        roles = NO_ROLES
-    else:
-        district = memberships[0].district
-        mine = [m for m in memberships if m.district_id == district.id]
-        roles = Roles(
-            district=district,
-            school_ids=frozenset(m.school_id for m in mine if m.school_id),
-            led_school_ids=frozenset(m.school_id for m in mine if m.role == Role.SCHOOL_LEADER),
-            is_district_leader=any(m.role == Role.DISTRICT_LEADER for m in mine),
-            is_district_admin=any(m.role == Role.DISTRICT_ADMIN for m in mine),
-        )
+    ))
     user._roles_cache = roles
     return roles
+
+
+def roles_from(memberships: list[Membership]) -> Roles:
+    """Roles from one person's active memberships, ordered by district then id (as
+    `roles_for` loads them; code that loads many people's memberships at once uses it too)."""
+    if not memberships:
+        return NO_ROLES
+    district = memberships[0].district
+    mine = [m for m in memberships if m.district_id == district.id]
+    return Roles(
+        district=district,
+        school_ids=frozenset(m.school_id for m in mine if m.school_id),
+        led_school_ids=frozenset(m.school_id for m in mine if m.role == Role.SCHOOL_LEADER),
+        is_district_leader=any(m.role == Role.DISTRICT_LEADER for m in mine),
+        is_district_admin=any(m.role == Role.DISTRICT_ADMIN for m in mine),
+    )
 
 
 def require_district_admin(user: User) -> Roles:
@@ -122,19 +126,33 @@ def may_invite(user: User, *, school: School | None, role: str) -> bool:
             and school.id in roles.led_school_ids)
 
 
-def staff_of(district: District) -> QuerySet[User]:
-    """People with any membership (active or not) in the district."""
-    return User.objects.filter(
-        Exists(Membership.objects.filter(user=OuterRef("pk"), district=district))
-    )
+def managed_memberships(user: User) -> QuerySet[Membership]:
+    """The roles a district admin sees, matches and changes: those of their own district only.
 
-
-def staff_visible_to(user: User) -> QuerySet[User]:
-    """District admins see the district's whole staff; others see no staff directory here."""
+    A person may also work in another district; those roles are never shown, matched by a
+    filter, revoked or ended from here. Every staff page and action asks here.
+    """
     roles = roles_for(user)
     if not roles.is_district_admin:
-        return User.objects.none()
-    return staff_of(roles.district)
+        return Membership.objects.none()
+    return Membership.objects.filter(district=roles.district)
+
+
+def staff_visible_to(user: User, *, query: str = "", school: School | None = None,
+                     role: str = "") -> QuerySet[User]:
+    """District admins see the people with any role (active or not) in their district, matched
+    on those roles only; `active_here` tells whether one of them is still active.
+    Others see no staff directory here."""
+    memberships = managed_memberships(user)
+    matching = memberships
+    if school is not None:
+        matching = matching.filter(school=school)
+    if role:
+        matching = matching.filter(role=role)
+    people = User.objects.filter(Exists(matching.filter(user=OuterRef("pk"))))
+    if query:
+        people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
+    return people.annotate(active_here=Exists(memberships.active().filter(user=OuterRef("pk"))))
 
 
 def get_staff_member_for(user: User, pk: int) -> User:
@@ -142,6 +160,11 @@ def get_staff_member_for(user: User, pk: int) -> User:
         return staff_visible_to(user).get(pk=pk)
     except User.DoesNotExist:
         raise Http404 from None
+
+
+def get_managed_membership(user: User, person: User, pk: int) -> Membership | None:
+    """One of the person's roles in the admin's district; None for any other."""
+    return managed_memberships(user).filter(user=person, pk=pk).first()
 
 
 def same_school_colleagues(user: User) -> QuerySet[User]:

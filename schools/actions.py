@@ -15,8 +15,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from schools import audit
+from schools.addresses import address_taken, has_verified_address, mark_verified_primary
 from schools.models import (
     DISTRICT_ROLES,
+    AuditAction,
     District,
     EmailKind,
     Invitation,
@@ -67,6 +70,8 @@ def invite_person(*, district: District, email: str, role: str, school: School |
     )
     invitation.token_hash = hash_token(invitation.token)  # the token needs the primary key
     invitation.save(update_fields=["token_hash"])
+    audit.record(district=district, actor=invited_by, action=AuditAction.INVITATION_SENT,
+                 email=email, role=role, school=school.name if school else "")
     from forums.outbox import Planned, plan_now  # noqa: PLC0415 - the outbox serves all apps
 
     plan_now([Planned(key=f"invitation:{invitation.pk}", kind=EmailKind.INVITATION,
@@ -85,18 +90,33 @@ def find_usable_invitation(token: str, *, lock: bool = False) -> Invitation:
         raise InvitationUnusable from None
 
 
+def invited_address_has_account(invitation: Invitation) -> bool:
+    """Someone already signs in with the invited address (or proved it): they sign in and
+    accept from their account rather than create a second one."""
+    return address_taken(invitation.email)
+
+
+def may_accept(invitation: Invitation, user: User) -> bool:
+    """An existing account accepts only if the invited address is a verified one of its own:
+    the role goes to whoever proved they receive mail there, never to whoever typed it in."""
+    return user.is_authenticated and has_verified_address(user, invitation.email)
+
+
 @transaction.atomic
 def accept_invitation(*, token: str, user: User | None = None, name: str = "",
                       password: str = "") -> User:
-    """Use the invitation once: create the account (or take the signed-in one) and the role."""
+    """Use the invitation once: create the account (or take the signed-in one) and the role.
+
+    The link itself proves the address when it creates the account, so that address is
+    the new person's verified primary address.
+    """
     invitation = find_usable_invitation(token, lock=True)
     if user is None:
-        user = User.objects.filter(email__iexact=invitation.email).first()
-        if user is None:
-            user = User.objects.create_user(invitation.email, password, name=name.strip())
-        else:
+        if invited_address_has_account(invitation):
             raise InvitationUnusable  # an existing account must sign in first
-    elif user.email.lower() != invitation.email:
+        user = User.objects.create_user(invitation.email, password, name=name.strip())
+        mark_verified_primary(user)
+    elif not may_accept(invitation, user):
         raise InvitationUnusable
     Membership.objects.update_or_create(
         user=user, district=invitation.district, school=invitation.school, role=invitation.role,
@@ -111,24 +131,30 @@ def accept_invitation(*, token: str, user: User | None = None, name: str = "",
 
 
 @transaction.atomic
-def grant_role(*, district: District, user: User, role: str, school: School | None) -> Membership:
+def grant_role(*, district: District, user: User, role: str, school: School | None,
+               by: User | None = None) -> Membership:
     if (role in DISTRICT_ROLES) != (school is None):
         raise ValidationError(_("District roles have no school; school roles need one."))
     membership, _created = Membership.objects.update_or_create(
         user=user, district=district, school=school, role=role,
         defaults={"deactivated_at": None},
     )
+    audit.record(district=district, actor=by, action=AuditAction.ROLE_GRANTED, target_user=user,
+                 role=role, school=school.name if school else "")
     return membership
 
 
 @transaction.atomic
-def revoke_role(*, membership: Membership) -> None:
+def revoke_role(*, membership: Membership, by: User | None = None) -> None:
     membership.deactivated_at = timezone.now()
     membership.save(update_fields=["deactivated_at"])
+    audit.record(district=membership.district, actor=by, action=AuditAction.ROLE_REVOKED,
+                 target_user=membership.user, role=membership.role,
+                 school=membership.school.name if membership.school else "")
 
 
 @transaction.atomic
-def deactivate_person(*, district: District, user: User) -> None:
+def deactivate_person(*, district: District, user: User, by: User | None = None) -> None:
     """End all of the person's roles in the district; their stories stay as they were.
 
     The account itself is switched off only when no role in any district remains, so one
@@ -138,12 +164,14 @@ def deactivate_person(*, district: District, user: User) -> None:
         deactivated_at=timezone.now())
     if not Membership.objects.filter(user=user, deactivated_at__isnull=True).exists():
         User.objects.filter(pk=user.pk).update(is_active=False)
+    audit.record(district=district, actor=by, action=AuditAction.DEACTIVATED, target_user=user)
 
 
 @transaction.atomic
-def reactivate_person(*, district: District, user: User) -> None:
+def reactivate_person(*, district: District, user: User, by: User | None = None) -> None:
     Membership.objects.filter(user=user, district=district).update(deactivated_at=None)
     User.objects.filter(pk=user.pk).update(is_active=True)
+    audit.record(district=district, actor=by, action=AuditAction.REACTIVATED, target_user=user)
 
 
 # --- CSV import ------------------------------------------------------------------------
@@ -255,4 +283,6 @@ def import_staff(*, district: District, plan: ImportPlan, invited_by: User) -> i
                           invited_by=invited_by, name=row.name)
     except IntegrityError as error:
         raise ValidationError(_("The import could not be saved; nothing was imported.")) from error
+    audit.record(district=district, actor=invited_by, action=AuditAction.STAFF_IMPORTED,
+                 invitations=len(plan.rows))
     return len(plan.rows)

@@ -5,7 +5,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from schools import access
-from schools.models import DISTRICT_ROLES, School
+from schools.models import DISTRICT_ROLES, Role, School
 
 TIME_ZONE_CHOICES = [("", _("Same as the district"))] + [
     (tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz
@@ -50,6 +50,24 @@ class RoleFields(forms.Form):
         elif role and not access.may_invite(self.user, school=school, role=role):
             self.add_error("role", _("You cannot give this role in this school."))
         return data
+
+
+class StaffFilterForm(forms.Form):
+    """The staff list's filters; schools are the admin's district's only, so a school of
+    another district is not a valid choice and matches nobody."""
+
+    q = forms.CharField(label=_("Search by name or e-mail"), required=False)
+    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none(),
+                                    required=False, empty_label=_("All schools"))
+    role = forms.ChoiceField(label=_("Role"), required=False,
+                             choices=[("", _("All roles"))] + list(Role.choices))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = access.schools_for(user)
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"][:100]
 
 
 class InvitationForm(RoleFields):

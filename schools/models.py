@@ -57,6 +57,9 @@ class School(models.Model):
         return self.time_zone or self.district.time_zone
 
 
+FORMER_STAFF_EMAIL = "former-staff@departed.invalid"  # .invalid never receives mail
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -70,6 +73,19 @@ class UserManager(BaseUserManager):
         fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)
 
+    def former_staff(self) -> "User":
+        """The stand-in author of shared stories kept after their author departed.
+
+        It has no role, cannot sign in, and its stories read "a former teacher at <school>".
+        """
+        user, created = self.get_or_create(
+            email=FORMER_STAFF_EMAIL,
+            defaults={"is_active": False, "departed_at": timezone.now()})
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        return user
+
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A person. The e-mail address is the login; one person may work in several schools."""
@@ -82,6 +98,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("Django admin access"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Set when a district admin removed the person and their login was closed, and on the
+    # stand-in that authors the shared stories people left behind: neither is ever named.
+    departed_at = models.DateTimeField(_("departed"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -261,3 +280,45 @@ class SignInLink(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+
+class AuditAction(models.TextChoices):
+    ROLE_GRANTED = "role_granted", _("Role given")
+    ROLE_REVOKED = "role_revoked", _("Role removed")
+    DEACTIVATED = "deactivated", _("Person deactivated")
+    REACTIVATED = "reactivated", _("Person reactivated")
+    INVITATION_SENT = "invitation_sent", _("Invitation sent")
+    STAFF_IMPORTED = "staff_imported", _("Staff imported from CSV")
+    DATA_EXPORTED = "data_exported", _("Personal data downloaded")
+    PERSON_REMOVED = "person_removed", _("Departed person removed")
+    VISIBILITY_CHANGED = "visibility_changed", _("Story visibility changed")
+
+
+class AuditEntry(models.Model):
+    """One sensitive act, kept for the district's record: who did what to whom, and when.
+
+    `detail` holds the facts needed to read the entry (a role, a school, a count), never the
+    text of a story. Entries are written by `schools.audit.record` and never changed.
+    """
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="+")
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    action = models.CharField(_("action"), max_length=30, choices=AuditAction.choices)
+    target_user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "audit entries"
+        indexes = [
+            models.Index(fields=["district", "-created_at", "-id"], name="audit_district_recent"),
+            models.Index(fields=["district", "action", "-created_at"], name="audit_by_action"),
+            models.Index(fields=["target_user", "-created_at"], name="audit_by_target"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

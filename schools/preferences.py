@@ -2,7 +2,8 @@
 calendar feed's secret, and the signed one-click unsubscribe links in e-mails.
 
 Invitations, sign-in links and requests to present a story are always sent: they are answers
-to something someone did, not news. The district digest is turned off by its cadence, "never".
+to something someone did, not news. The district digest is turned off by its cadence, "never",
+and goes only to those `receives_district_digest` names, whatever cadence anyone chose.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from schools.access import Roles, roles_for
 from schools.models import (
     ALWAYS_SENT,
     DigestCadence,
     EmailKind,
-    Membership,
     NotificationSettings,
-    Role,
     User,
     new_calendar_token,
 )
@@ -39,11 +39,25 @@ class UnsubscribeLinkInvalid(Exception):
     """The link was altered, is too old, or names something that cannot be turned off."""
 
 
+def receives_district_digest(roles: Roles, district_id: int | None = None) -> bool:
+    """The one rule of who may receive the district digest (of `district_id`, when given): those
+    who may read it on the web - the leaders and admins of the district they act in
+    (`Roles.reads_district`, as forums.access.require_district_reader). The settings page
+    offers the cadence only to them, the planner plans only for them, and each e-mail asks
+    again just before it is built."""
+    return (roles.district is not None and roles.reads_district
+            and (district_id is None or roles.district.id == district_id))
+
+
+def default_cadence_for(roles: Roles) -> str:
+    """District leaders read the district digest weekly unless they say otherwise; admins only
+    if they subscribe; nobody else receives it."""
+    return (DigestCadence.WEEKLY if receives_district_digest(roles) and roles.is_district_leader
+            else DigestCadence.NEVER)
+
+
 def default_cadence(user: User) -> str:
-    """District leaders read the district digest weekly unless they say otherwise; everyone
-    else only if they subscribe."""
-    leads = Membership.objects.active().filter(user=user, role=Role.DISTRICT_LEADER).exists()
-    return DigestCadence.WEEKLY if leads else DigestCadence.NEVER
+    return default_cadence_for(roles_for(user))
 
 
 def settings_for(user: User) -> NotificationSettings:
@@ -62,9 +76,12 @@ def _locked_settings(user: User) -> NotificationSettings:
 @transaction.atomic
 def update_preferences(*, user: User, digest_cadence: str,
                        muted_kinds: list[str]) -> NotificationSettings:
-    """Save the person's choices. Only MUTABLE_KINDS can be muted."""
+    """Save the person's choices. Only MUTABLE_KINDS can be muted; a district digest cadence
+    other than "never" only by those who may receive it."""
     if digest_cadence not in DigestCadence.values:
         raise ValidationError(_("Choose how often the district digest comes."))
+    if digest_cadence != DigestCadence.NEVER and not receives_district_digest(roles_for(user)):
+        raise ValidationError(_("The district digest goes to district leaders and admins."))
     if not set(muted_kinds) <= set(MUTABLE_KINDS):
         raise ValidationError(_("Those e-mails cannot be turned off."))
     choices = _locked_settings(user)

@@ -1,12 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from schools.access import roles_for
 from schools.models import DigestCadence, EmailKind, NotificationSettings
-from schools.preferences import MUTABLE_KINDS
+from schools.preferences import MUTABLE_KINDS, receives_district_digest
 
 
 class PreferencesForm(forms.Form):
-    """One checkbox per e-mail a person can turn off (checked = they get it)."""
+    """One checkbox per e-mail a person can turn off (checked = they get it), and the district
+    digest's cadence for those who may receive it (schools.preferences.receives_district_digest);
+    for anyone else the cadence is "never"."""
 
     digest_cadence = forms.ChoiceField(label=_("District digest"), choices=DigestCadence.choices,
                                        widget=forms.RadioSelect)
@@ -22,6 +25,14 @@ class PreferencesForm(forms.Form):
             "wanted_kinds": [kind for kind in MUTABLE_KINDS if kind not in current.muted_kinds],
         })
         super().__init__(*args, **kwargs)
+        if not receives_district_digest(roles_for(current.user)):
+            del self.fields["digest_cadence"]
+
+    def clean(self):
+        data = super().clean()
+        if "digest_cadence" not in self.fields:
+            data["digest_cadence"] = DigestCadence.NEVER
+        return data
 
     @property
     def muted_kinds(self) -> list[str]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schools import views, views_email
+from schools import views, views_email, views_privacy
 
 app_name = "schools"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path("district/staff/<int:pk>/roles/<int:membership_id>/revoke/", views.revoke_role,
          name="revoke_role"),
     path("district/staff/import/", views.import_staff, name="import_staff"),
+    path("district/staff/<int:pk>/remove/", views_privacy.remove_person, name="remove_person"),
+    path("district/audit/", views_privacy.audit_log, name="audit_log"),
+    path("settings/my-data/", views_privacy.my_data, name="my_data"),
     path("invite/", views.invite, name="invite"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
     # Reached from e-mails

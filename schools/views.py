@@ -1,17 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from schools import access, actions
 from schools.forms import (AcceptInvitationForm, ImportForm, InvitationForm, RoleFields,
-                           SchoolForm)
-from schools.models import Invitation, Membership, Role, User
+                           SchoolForm, StaffFilterForm)
+from schools.models import Invitation, Role, User
+from schools.signin import is_local_path
 from successes.listing import home_sections
 
 STAFF_PAGE_SIZE = 25
@@ -57,23 +61,22 @@ def add_school(request: HttpRequest) -> HttpResponse:
 @login_required
 def staff(request: HttpRequest) -> HttpResponse:
     access.require_district_admin(request.user)
-    query = request.GET.get("q", "").strip()[:100]
-    people = access.staff_visible_to(request.user)
-    if query:
-        people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
-    school_id = request.GET.get("school", "")
-    if school_id.isdigit():
-        people = people.filter(memberships__school_id=school_id)
-    role = request.GET.get("role", "")
-    if role in Role.values:
-        people = people.filter(memberships__role=role)
-    people = people.distinct().order_by("name", "email").prefetch_related(Prefetch(
-        "memberships", queryset=Membership.objects.active().select_related("school")))
+    filters = StaffFilterForm(request.GET, user=request.user)
+    if filters.is_valid():
+        data = filters.cleaned_data
+        people = access.staff_visible_to(request.user, query=data["q"], school=data["school"],
+                                         role=data["role"])
+    else:  # e.g. a school of another district: it matches nobody here
+        people = User.objects.none()
+    roles_here = access.managed_memberships(request.user).active().select_related("school")
+    people = people.order_by("name", "email").prefetch_related(
+        Prefetch("memberships", queryset=roles_here))
     page = Paginator(people, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "schools/staff.html#results" if request.htmx else "schools/staff.html"
     return render(request, template, {
-        "page": page, "query": query, "schools": access.schools_for(request.user),
-        "roles": Role.choices, "school_id": school_id, "role": role})
+        "page": page, "query": filters.cleaned_data.get("q", ""),
+        "schools": filters.fields["school"].queryset, "roles": Role.choices,
+        "school_id": filters.data.get("school", ""), "role": filters.data.get("role", "")})
 
 
 @login_required
@@ -83,10 +86,10 @@ def staff_member(request: HttpRequest, pk: int) -> HttpResponse:
     form = RoleFields(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         actions.grant_role(district=roles.district, user=person, role=form.cleaned_data["role"],
-                           school=form.cleaned_data["school"])
+                           school=form.cleaned_data["school"], by=request.user)
         messages.success(request, _("Role added."))
         return redirect("schools:staff_member", pk=person.pk)
-    memberships = (Membership.objects.filter(user=person, district=roles.district)
+    memberships = (access.managed_memberships(request.user).filter(user=person)
                    .select_related("school").order_by("deactivated_at", "role"))
     return render(request, "schools/staff_member.html",
                   {"person": person, "memberships": memberships, "form": form})
@@ -95,12 +98,11 @@ def staff_member(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def revoke_role(request: HttpRequest, pk: int, membership_id: int) -> HttpResponse:
-    roles = access.require_district_admin(request.user)
+    access.require_district_admin(request.user)
     person = access.get_staff_member_for(request.user, pk)
-    membership = Membership.objects.filter(pk=membership_id, user=person,
-                                           district=roles.district).first()
+    membership = access.get_managed_membership(request.user, person, membership_id)
     if membership is not None:
-        actions.revoke_role(membership=membership)
+        actions.revoke_role(membership=membership, by=request.user)
         messages.success(request, _("Role removed."))
     return redirect("schools:staff_member", pk=person.pk)
 
@@ -113,11 +115,11 @@ def set_active(request: HttpRequest, pk: int) -> HttpResponse:
     if person == request.user:
         messages.error(request, _("You cannot deactivate yourself."))
     elif request.POST.get("active") == "0":
-        actions.deactivate_person(district=roles.district, user=person)
+        actions.deactivate_person(district=roles.district, user=person, by=request.user)
         messages.success(request, _("%(name)s was deactivated. Their stories stay.")
                          % {"name": person})
     else:
-        actions.reactivate_person(district=roles.district, user=person)
+        actions.reactivate_person(district=roles.district, user=person, by=request.user)
         messages.success(request, _("%(name)s was reactivated.") % {"name": person})
     return redirect("schools:staff_member", pk=person.pk)
 
@@ -165,11 +167,16 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         invitation = actions.find_usable_invitation(token)
     except actions.InvitationUnusable:
         return render(request, "schools/invitation_unusable.html", status=410)
-    if request.user.is_authenticated and request.user.email == invitation.email:
+    if actions.may_accept(invitation, request.user):  # the invited address is proven theirs
         if request.method == "POST":
-            return _accepted(request, actions.accept_invitation(token=token, user=request.user))
-        return render(request, "schools/accept_invitation.html", {"invitation": invitation})
-    has_account = User.objects.filter(email__iexact=invitation.email).exists()
+            try:
+                user = actions.accept_invitation(token=token, user=request.user)
+            except actions.InvitationUnusable:
+                return render(request, "schools/invitation_unusable.html", status=410)
+            return _accepted(request, user)
+        return render(request, "schools/accept_invitation.html",
+                      {"invitation": invitation, "may_accept": True})
+    has_account = actions.invited_address_has_account(invitation)
     form = AcceptInvitationForm(request.POST or None, email=invitation.email,
                                 initial={"name": invitation.name})
     if not has_account and request.method == "POST" and form.is_valid():
@@ -187,3 +194,16 @@ def _accepted(request: HttpRequest, user) -> HttpResponse:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Welcome! Your account is ready."))
     return redirect("home")
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The Django admin signs in through the app's login, so one rate limit and lockout
+    covers every password guess; the admin's own password form is never shown."""
+    next_url = request.GET.get("next", "")
+    if not is_local_path(next_url):
+        next_url = reverse("admin:index")
+    if request.user.is_authenticated:
+        if request.user.is_active and request.user.is_staff:
+            return redirect(next_url)
+        raise PermissionDenied  # signed in without admin access: no redirect loop
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")

@@ -32,15 +32,26 @@ def byline(story: SuccessStory, roles: Roles, reader: User) -> str:
     """The author's name, unless they hid it from other schools and the reader is elsewhere.
 
     Then a description takes its place: "a Grades 6-8 Science teacher at Heritage Middle School".
+    A departed author is named to no one (see departed_byline).
     """
-    same_school = story.school_id is not None and story.school_id in roles.school_ids
-    if same_school or story.author_id == reader.pk:
+    if story.author.departed_at is not None:
+        return departed_byline(story)
+    if name_shown(story, roles, reader):
         return str(story.author)
     return cross_school_byline(story)
 
 
+def name_shown(story: SuccessStory, roles: Roles, reader: User) -> bool:
+    """Whether the reader sees the author's name: they are the author, they work at the
+    story's school, or the author agreed to show it to other schools (`show_name`)."""
+    same_school = story.school_id is not None and story.school_id in roles.school_ids
+    return same_school or story.author_id == reader.pk or story.show_name
+
+
 def cross_school_byline(story: SuccessStory) -> str:
     """How readers at other schools see the author: by name only if the author agreed."""
+    if story.author.departed_at is not None:
+        return departed_byline(story)
     if story.show_name:
         return str(story.author)
     band = GradeBand(story.grade_band).label if story.grade_band else ""
@@ -48,6 +59,21 @@ def cross_school_byline(story: SuccessStory) -> str:
     if story.school_id:
         return _("a %(who)s at %(school)s") % {"who": who, "school": story.school.name}
     return _("a %(who)s") % {"who": who}
+
+
+def departed_byline(story: SuccessStory) -> str:
+    """Stories kept after their author left the district: "a former teacher at <school>"."""
+    if story.school_id:
+        return _("a former teacher at %(school)s") % {"school": story.school.name}
+    return _("a former teacher")
+
+
+def story_to_grow_from(user: User, story_id: int | None) -> SuccessStory | None:
+    """The story a new one may record as its origin ("grew from"): only one its author may
+    read. Any other id gives None, so a link never points at a story hidden from them."""
+    if not story_id:
+        return None
+    return SuccessStory.objects.visible_to(user).filter(pk=story_id).first()
 
 
 def allowed_visibilities(user: User) -> list[tuple[str, str]]:

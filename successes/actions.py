@@ -11,10 +11,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from lib.text import without_control_characters
+from schools import audit
 from schools.access import roles_for
-from schools.models import EmailKind, School, User
+from schools.models import AuditAction, EmailKind, School, User
 from successes.models import (
     Attachment,
     Spotlight,
@@ -24,14 +26,14 @@ from successes.models import (
     TryIntent,
     VisibilityChange,
 )
+from successes.versions import stories_changed
 
 TRASH_DAYS = 30
 MAX_ATTACHMENTS = 5
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 DRAFT_FIELD_LIMIT = 20_000  # characters kept per field of a draft
-IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"),
-                 "WEBP": ("image/webp", "webp")}
+IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 STORY_FIELDS = ("title", "before", "what_went_right", "actions", "conditions", "why_it_worked",
                 "happened_on", "grade_band", "subject", "free_tags", "evidence_kinds",
@@ -49,7 +51,8 @@ def save_story(*, author: User, story: SuccessStory | None, data: dict,
                themes: list[Theme], spotlight: Spotlight | None = None) -> SuccessStory:
     """Create or update a story from validated data; the author's draft is then spent.
 
-    Each change of visibility is recorded with its time.
+    Each change of visibility is recorded with its time. Control characters are dropped from
+    every text (they could pose as the search highlight's marks).
     """
     if story is None:
         roles = roles_for(author)
@@ -62,11 +65,15 @@ def save_story(*, author: User, story: SuccessStory | None, data: dict,
                           .values_list("visibility", flat=True).get())
     for name in STORY_FIELDS:
         if name in data:
-            setattr(story, name, data[name])
+            setattr(story, name, _typed(data[name]))
     story.save()
     story.themes.set(themes)
+    stories_changed(story.district_id)  # cached district figures are rebuilt at once
     if old_visibility is not None and old_visibility != story.visibility:
         VisibilityChange.objects.create(story=story, old=old_visibility, new=story.visibility)
+        audit.record(district=story.district, actor=author, target_user=author,
+                     action=AuditAction.VISIBILITY_CHANGED, story=story.pk,
+                     old=old_visibility, new=story.visibility)
     StoryDraft.objects.filter(author=author,
                               story=None if old_visibility is None else story).delete()
     if spotlight is not None and spotlight.colleague_id == author.pk:
@@ -75,12 +82,22 @@ def save_story(*, author: User, story: SuccessStory | None, data: dict,
 
 
 def autosave_draft(*, author: User, story: SuccessStory | None, data: dict) -> StoryDraft:
-    """Keep what was typed, as typed: no validation, so nothing is refused mid-sentence."""
-    kept = {key: [str(value)[:DRAFT_FIELD_LIMIT] for value in values][:50]
+    """Keep what was typed, as typed: no validation, so nothing is refused mid-sentence
+    (only control characters are dropped, as from a saved story)."""
+    kept = {key: [_typed(str(value))[:DRAFT_FIELD_LIMIT] for value in values][:50]
             for key, values in list(data.items())[:40]}
     draft, _created = StoryDraft.objects.update_or_create(
         author=author, story=story, defaults={"data": kept})
     return draft
+
+
+def _typed(value):
+    """A typed text (or list of texts, like tags) without control characters."""
+    if isinstance(value, str):
+        return without_control_characters(value)
+    if isinstance(value, list):
+        return [_typed(item) for item in value]
+    return value
 
 
 def discard_draft(*, author: User, story: SuccessStory | None) -> None:
@@ -92,12 +109,14 @@ def delete_story(*, story: SuccessStory) -> None:
     """Move to the author's trash; it can be restored for 30 days, then it is purged."""
     story.deleted_at = timezone.now()
     story.save(update_fields=["deleted_at", "updated_at"])
+    stories_changed(story.district_id)
 
 
 @transaction.atomic
 def restore_story(*, story: SuccessStory) -> None:
     story.deleted_at = None
     story.save(update_fields=["deleted_at", "updated_at"])
+    stories_changed(story.district_id)
 
 
 def purge_deleted_stories(*, now=None) -> int:
@@ -119,7 +138,8 @@ def purge_deleted_stories(*, now=None) -> int:
 def add_attachment(*, story: SuccessStory, upload: UploadedFile) -> Attachment:
     """Accept a photo (JPEG, PNG, WebP) or a PDF, judged by its content, not its name.
 
-    Photos are re-encoded, which drops location and every other piece of metadata.
+    Photos are re-encoded from their pixels alone, which drops location and every other piece
+    of metadata. The file is stored under a slug of its name with the detected type's extension.
     """
     SuccessStory.objects.select_for_update().filter(pk=story.pk).get()
     if story.attachments.count() >= MAX_ATTACHMENTS:
@@ -131,19 +151,20 @@ def add_attachment(*, story: SuccessStory, upload: UploadedFile) -> Attachment:
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise ValidationError(_("The file is larger than 10 MB."))
     original = (upload.name or "file").rsplit("/", 1)[-1][:150]
-    stem = original.rsplit(".", 1)[0][:80] or "file"
     if data.startswith(b"%PDF-"):
-        content, content_type, kind, ext = data, "application/pdf", Attachment.Kind.PDF, "pdf"
+        content, content_type, kind = data, "application/pdf", Attachment.Kind.PDF
     else:
-        content, content_type, ext = _clean_image(data)
+        content, content_type = _clean_image(data)
         kind = Attachment.Kind.PHOTO
     attachment = Attachment(story=story, kind=kind, original_name=original,
                             content_type=content_type, size=len(content))
-    attachment.file.save(f"{stem}.{ext}", ContentFile(content), save=True)
+    attachment.file.save(attachment.file_name, ContentFile(content), save=True)
     return attachment
 
 
-def _clean_image(data: bytes) -> tuple[bytes, str, str]:
+def _clean_image(data: bytes) -> tuple[bytes, str]:
+    """Re-encode a photo from its pixels alone: the new image has no `info`, so no EXIF, GPS,
+    XMP, IPTC, ICC profile, JPEG comment or PNG text chunk can reach the encoder."""
     try:
         with Image.open(io.BytesIO(data)) as probe:
             image_format = probe.format
@@ -151,17 +172,32 @@ def _clean_image(data: bytes) -> tuple[bytes, str, str]:
                 raise ValidationError(_("Only JPEG, PNG and WebP photos or PDF files."))
             if probe.width * probe.height > MAX_IMAGE_PIXELS:
                 raise ValidationError(_("The photo is too large (more than 40 megapixels)."))
-            image = ImageOps.exif_transpose(probe)
-            image.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+            pixels = _srgb_pixels(ImageOps.exif_transpose(probe),
+                                  keep_alpha=image_format != "JPEG")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise ValidationError(_("Only JPEG, PNG and WebP photos or PDF files.")) from None
-    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
+    clean = Image.new(pixels.mode, pixels.size)
+    clean.paste(pixels)
     out = io.BytesIO()
-    # A fresh encode writes pixels only: no EXIF, GPS, XMP or comments are carried over.
-    image.save(out, format=image_format, **({"quality": 88} if image_format != "PNG" else {}))
-    content_type, ext = IMAGE_FORMATS[image_format]
-    return out.getvalue(), content_type, ext
+    clean.save(out, format=image_format, **({"quality": 88} if image_format != "PNG" else {}))
+    return out.getvalue(), IMAGE_FORMATS[image_format]
+
+
+def _srgb_pixels(image: Image.Image, *, keep_alpha: bool) -> Image.Image:
+    """RGB(A) pixels in sRGB, so the colour profile (which can name the device) is dropped
+    without shifting the colours of, say, a Display P3 phone photo."""
+    alpha = keep_alpha and image.has_transparency_data
+    mode = "RGBA" if alpha else "RGB"
+    if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        image = image.convert(mode)  # palette and the like; the profile stays in `info`
+    if profile := image.info.get("icc_profile"):
+        try:
+            return ImageCms.profileToProfile(
+                image, ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                ImageCms.createProfile("sRGB"), outputMode=mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # an unreadable profile or an unusual mode: take the pixels as they are
+    return image.convert(mode)
 
 
 @transaction.atomic

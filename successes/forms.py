@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from schools.access import roles_for, same_school_colleagues, schools_for
-from successes.access import allowed_visibilities
+from successes.access import allowed_visibilities, story_to_grow_from
 from successes.models import EvidenceKind, GradeBand, SuccessStory, Theme
 
 TEXT_LIMIT = 10_000
@@ -87,7 +87,7 @@ class StoryForm(forms.ModelForm):
         story_id = self.cleaned_data.get("grew_from")
         if not story_id:
             return None
-        story = SuccessStory.objects.visible_to(self.user).filter(pk=story_id).first()
+        story = story_to_grow_from(self.user, story_id)
         if story is None or story.pk == self.instance.pk:
             raise forms.ValidationError(_("That story cannot be found."))
         return story

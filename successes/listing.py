@@ -1,7 +1,7 @@
 """Building the story list and search: filters, full-text ranking, highlighted snippets."""
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Func, Prefetch, QuerySet, TextField, Value
 from django.db.models.functions import Left
 
 from schools.access import roles_for
@@ -11,7 +11,7 @@ from successes.models import SEARCH_CONFIG, SuccessStory, Theme, Visibility
 
 LIST_FIELDS = ("id", "title", "happened_on", "grade_band", "subject", "visibility",
                "show_name", "created_at", "author_id", "school_id", "author__name",
-               "author__email", "school__name")
+               "author__email", "author__departed_at", "school__name")
 # Marks are control characters, swapped for <mark> only after the text is escaped
 # (the `highlight` template filter), so typed HTML can never ride along in a snippet.
 MARK_START, MARK_STOP = "\x02", "\x03"
@@ -93,15 +93,22 @@ def search_page(user: User, filters: dict, page: str | None, per_page: int) -> W
         _for_display(stories.filter(search_vector=query))
         .annotate(
             rank=SearchRank(F("search_vector"), query),
-            headline=SearchHeadline("what_went_right", query, config=SEARCH_CONFIG,
+            headline=SearchHeadline(_unmarked("what_went_right"), query, config=SEARCH_CONFIG,
                                     **HEADLINE_OPTIONS),
-            title_headline=SearchHeadline("title", query, config=SEARCH_CONFIG,
+            title_headline=SearchHeadline(_unmarked("title"), query, config=SEARCH_CONFIG,
                                           start_sel=MARK_START, stop_sel=MARK_STOP,
                                           highlight_all=True),
         )
         .order_by("-rank", "-created_at", "-id")
     )
     return window(ranked, page, per_page)
+
+
+def _unmarked(field: str) -> Func:
+    """The text without the marks' characters: typed ones are dropped on saving
+    (lib.text), but a story kept before that may still hold some."""
+    return Func(F(field), Value(MARK_START + MARK_STOP), Value(""), function="translate",
+                output_field=TextField())
 
 
 def story_page(user: User, filters: dict, page: str | None, per_page: int = 25) -> Window:

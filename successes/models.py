@@ -4,6 +4,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from schools.models import District, School, User
@@ -192,11 +193,24 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # The only types ever stored; content_type is set from the detected content, never the upload.
+    EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png",
+                  "image/webp": "webp"}
+
     class Meta:
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def file_name(self) -> str:
+        """The name stored and served: a slug of the uploaded name, with the extension of the
+        detected type (a PDF uploaded as `invoice.html` becomes `invoice.pdf`)."""
+        base = self.original_name.replace("\\", "/").rsplit("/", 1)[-1]
+        stem = base.rsplit(".", 1)[0].replace(".", " ")
+        slug = slugify(stem, allow_unicode=True)[:80].strip("-_") or "file"
+        return f"{slug}.{self.EXTENSIONS.get(self.content_type, 'bin')}"
 
 
 class TryIntent(models.Model):

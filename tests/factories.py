@@ -1,6 +1,7 @@
 import factory
 from django.utils.text import slugify
 
+from schools.addresses import mark_verified_primary
 from schools.models import District, Membership, Role, School, User
 from successes.models import SuccessStory, Theme
 
@@ -38,6 +39,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+            mark_verified_primary(obj)  # as invitation acceptance leaves every person
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

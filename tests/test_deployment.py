@@ -4,8 +4,11 @@ import os
 import secrets
 import subprocess
 import sys
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +47,42 @@ def test_compose_sets_every_variable_the_settings_need():
                                    f"{postgres['POSTGRES_PASSWORD']}@postgres:5432/"
                                    f"{postgres['POSTGRES_DB']}")
     assert env["EMAIL_HOST"].endswith(":-mailpit}")
+
+
+def test_compose_turns_tls_protections_on_by_default():
+    env = compose()["services"]["web"]["environment"]
+    for name in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES"):
+        assert env[name] == f"${{{name}:-true}}", name
+    assert env["DEBUG"] == "${DEBUG:-false}"
+
+
+@pytest.mark.parametrize("allowed_hosts", ["localhost,127.0.0.1", "forums.example.org",
+                                           ".example.org,localhost", "*"])
+def test_compose_health_check_reaches_healthz_with_tls_on(db, client, settings, monkeypatch,
+                                                          allowed_hosts):
+    """The probe speaks plain http to localhost; it must not be redirected or refused."""
+    sent = []
+    monkeypatch.setattr(urllib.request, "urlopen", lambda request, **kwargs: sent.append(request))
+    monkeypatch.setenv("ALLOWED_HOSTS", allowed_hosts)
+    test = compose()["services"]["web"]["healthcheck"]["test"]
+    assert test[:3] == ["CMD", "python", "-c"]
+    exec(test[3], {})  # noqa: S102 - the probe as the container runs it
+    (request,) = sent
+    if isinstance(request, str):
+        request = urllib.request.Request(request)
+    url = urllib.parse.urlsplit(request.full_url)
+    assert (url.scheme, url.netloc) == ("http", "localhost:8000")
+
+    settings.SECURE_SSL_REDIRECT = True
+    settings.ALLOWED_HOSTS = allowed_hosts.split(",")
+    host = request.get_header("Host") or url.netloc  # what urllib sends when not told
+    response = client.get(url.path, headers={"host": host})
+    assert response.status_code in (200, 503)  # healthy or not, but answered
+
+
+def test_readme_tells_how_to_try_compose_over_plain_http():
+    readme = (ROOT / "README.md").read_text()
+    assert "SECURE_SSL_REDIRECT=false" in readme and "SECURE_COOKIES=false" in readme
 
 
 def test_env_example_documents_every_variable_compose_passes():

@@ -1,5 +1,6 @@
 """District pages: the digest (web, PDF, CSV), the knowledge bank, spread pictures, and forming
-a collective from a rising theme. Who may open them: forums.access."""
+a collective from a rising theme. Who may open them: forums.access. What each shows is built
+for the person reading it (forums.digests, forums.knowledge, forums.spread)."""
 
 import zoneinfo
 from datetime import date
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from forums import actions, exports, knowledge, spread
-from forums.digests import cached_district_digest
+from forums.digests import district_digest as build_digest
 from forums.access import (get_insight_for, require_collective_former,
                                     require_district_reader, require_member)
 from forums.district_forms import (CollectiveFromThemeForm, DigestFilterForm,
@@ -40,7 +41,7 @@ def _digest_for(request: HttpRequest):
     district = require_district_reader(request.user).district
     form = DigestFilterForm(request.GET or None, district=district)
     start, end = form.dates(_today(district))
-    return form, cached_district_digest(district, start, end, **form.chosen)
+    return form, build_digest(request.user, start, end, **form.chosen)
 
 
 @login_required
@@ -68,7 +69,7 @@ def insights_csv(request: HttpRequest) -> HttpResponse:
     district = require_district_reader(request.user).district
     form = DigestFilterForm(request.GET or None, district=district)
     start, end = form.dates(_today(district))
-    rows = knowledge.insight_rows(district, start, end, **form.chosen)
+    rows = knowledge.insight_rows(request.user, start, end, **form.chosen)
     response = HttpResponse(exports.insights_csv(knowledge.CSV_HEADER, rows),
                             content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -109,7 +110,7 @@ def district_spread(request: HttpRequest) -> HttpResponse:
     district = require_district_reader(request.user).district
     form = PeriodForm(request.GET or None, district=district)
     start, end = form.dates(_today(district))
-    edges = spread.school_edges(district, start, end)
+    edges = spread.school_edges(request.user, start, end)
     return render(request, "forums/district/spread.html", {
         "form": form, "start": start, "end": end, "edges": edges,
         "picture": spread.schools_picture(edges) if edges else None})
@@ -132,7 +133,7 @@ def collective_from_theme(request: HttpRequest) -> HttpResponse:
     picked into the new collective's core circle."""
     district = require_collective_former(request.user).district
     theme, tag = _theme_or_tag(request, district)
-    stories = knowledge.theme_stories(district, theme=theme, tag=tag)
+    stories = knowledge.theme_stories(request.user, theme=theme, tag=tag)
     authors = knowledge.named_authors(district, stories, exclude=request.user)
     topic = theme.name if theme else tag[:1].upper() + tag[1:]
     form = CollectiveFromThemeForm(request.POST or None, authors=authors,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from forums import access, actions
 from forums.follow_up_forms import StoryFromTryForm, TryReportForm
 from forums.models import Commitment, TryOutcome, TryReport
+from successes.access import story_to_grow_from
 
 
 def get_own_commitment(user, pk: int) -> Commitment:
@@ -39,25 +40,30 @@ def report_try(request: HttpRequest, pk: int) -> HttpResponse:
     session = None
     if request.GET.get("session", "").isdigit():
         session = access.get_session_for(request.user, int(request.GET["session"]))
-    form = TryReportForm(request.POST or None,
+    form = TryReportForm(request.POST or None, commitment=commitment, session=session,
                          initial={"outcome": request.GET.get("outcome", "")})
     if request.method == "POST" and form.is_valid():
-        report = actions.report_try(commitment=commitment, session=session,
-                                    **form.cleaned_data)
-        messages.success(request, _("Thank you for reporting how it went."))
-        if report.worked:
-            return redirect("forums:try_story", pk=report.pk)
-        return redirect("forums:live", pk=session.pk) if session else redirect(
-            "forums:commitments")
+        try:
+            report = actions.report_try(commitment=commitment, session=session,
+                                        **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you for reporting how it went."))
+            if report.worked:
+                return redirect("forums:try_story", pk=report.pk)
+            return redirect("forums:live", pk=session.pk) if session else redirect(
+                "forums:commitments")
     return render(request, "forums/report_try.html",
                   {"form": form, "commitment": commitment, "session": session})
 
 
 @login_required
 def try_to_story(request: HttpRequest, pk: int) -> HttpResponse:
-    """A try that worked becomes a new success story, linked to the story it grew from."""
+    """A try that worked becomes a new success story, linked to the story it grew from if
+    its author may read that one; the page names that story only then."""
     report = TryReport.objects.filter(pk=pk, commitment__user=request.user).select_related(
-        "commitment__story").first()
+        "commitment").first()
     if report is None or not report.worked:
         raise Http404
     if report.new_story_id:
@@ -74,4 +80,6 @@ def try_to_story(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your new story is saved. Add the details when you "
                                         "can."))
             return redirect("successes:edit", pk=story.pk)
-    return render(request, "forums/try_story.html", {"form": form, "report": report})
+    return render(request, "forums/try_story.html", {
+        "form": form, "report": report,
+        "origin": story_to_grow_from(request.user, report.commitment.story_id)})

@@ -164,9 +164,11 @@ def cycle_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = access.get_cycle_for(request.user, pk)
-    sessions = queries.cycle_sessions(cycle)
+    mine = access.membership(request.user, cycle.forum)
+    sessions = access.name_presenters(queries.cycle_sessions(cycle), request.user,
+                                      is_member=mine is not None)
     today = queries.forum_today(cycle.forum)
     return render(request, "forums/cycle_detail.html", {
         "cycle": cycle, "forum": cycle.forum, "sessions": sessions,
         "phases": phases(cycle, sessions, today), "ended": queries.cycle_ended(cycle, today),
-        "manages": access.can_manage(request.user, cycle.forum)})
+        "manages": access.can_manage(request.user, cycle.forum, mine)})

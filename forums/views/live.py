@@ -258,8 +258,10 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     for card in cards:
         if card.step < len(steps):
             steps[card.step]["cards"].append(card)
+    presenter = access.presenter_naming(session, request.user, is_member=access.membership(
+        request.user, session.cycle.forum) is not None)
     return render(request, "forums/record.html", {
-        "session": session, "story": story, "steps": steps,
+        "session": session, "story": story, "steps": steps, "presenter": presenter,
         "insights": session.insights.prefetch_related("themes"),
         "commitments": session.commitments.select_related("user", "insight"),
         "attendance": Attendance.objects.filter(session=session).select_related("user"),

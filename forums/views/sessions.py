@@ -43,6 +43,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "session": session, "cycle": session.cycle, "forum": session.cycle.forum,
         "role": role, "steps": queries.steps_with_labels(session.steps),
         "story_visible": queries.story_visible_to(request.user, session),
+        "presenter": access.presenter_naming(session, request.user,
+                                             is_member=role.is_member).label,
         "latest_request": queries.latest_request(session) if role.manages else None})
 
 

@@ -7,3 +7,15 @@ document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-print]");
   if (button) { event.preventDefault(); window.print(); }
 });
+// Story drafts kept in this browser (drafts.js) belong to whoever is signed in: signing out
+// clears them, so the next person at a shared computer cannot read them. The server keeps
+// each draft; a page with a story form sends its latest text first (drafts.js).
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!form.matches("form[data-clear-drafts]") || event.defaultPrevented) return;
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith("story-draft:")) localStorage.removeItem(key);
+    }
+  } catch (e) { /* storage disabled: nothing was kept */ }
+});

@@ -75,4 +75,25 @@
     }
   });
   form.addEventListener("submit", keepLocally);
+
+  // Signing out clears the copy in this browser (app.js). Text that has not reached the
+  // server yet is sent first; while it cannot be sent (the network is down, so signing out
+  // could not reach the server either) the status line says so and nothing is cleared.
+  document.addEventListener("submit", (event) => {
+    const signOut = event.target;
+    if (!signOut.matches("form[data-clear-drafts]") || signOut.dataset.draftSent) return;
+    let unsaved = false;
+    try { unsaved = localStorage.getItem(storageKey) !== null; } catch (e) { /* none kept */ }
+    if (!unsaved) return;
+    event.preventDefault();
+    const proceed = () => { signOut.dataset.draftSent = "1"; signOut.requestSubmit(); };
+    fetch(form.getAttribute("hx-post"), {
+      method: "POST", body: new FormData(form), credentials: "same-origin",
+      headers: { "HX-Request": "true" },
+    }).then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ }
+      proceed();
+    }).catch(failed);
+  }, true);
 })();

@@ -29,14 +29,19 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
-    """Files are served only through this view, so they follow the story's visibility."""
+    """Files are served only through this view, so they follow the story's visibility.
+
+    The type and name come from the detected content (never from the upload); only photos
+    are shown inline, and the browser may not sniff a different type.
+    """
     story = access.get_story_for(request.user, pk)
     attachment = Attachment.objects.filter(pk=attachment_id, story=story).first()
     if attachment is None:
         raise Http404
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
-                            as_attachment=attachment.kind == Attachment.Kind.PDF,
-                            filename=attachment.original_name)
+                            as_attachment=attachment.kind != Attachment.Kind.PHOTO,
+                            filename=attachment.file_name)
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

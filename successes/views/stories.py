@@ -50,7 +50,8 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     grown = (SuccessStory.objects.visible_to(request.user).filter(grew_from=story)
              .select_related("author", "school").only(
                  "id", "title", "show_name", "grade_band", "subject", "author__name",
-                 "author__email", "school__name", "school_id", "author_id")[:20])
+                 "author__email", "author__departed_at", "school__name", "school_id",
+                 "author_id")[:20])
     context = {"story": story, "is_author": is_author, "grown": grown,
                "grew_from_visible": story.grew_from_id and SuccessStory.objects.visible_to(
                    request.user).filter(pk=story.grew_from_id).exists()}

@@ -110,7 +110,7 @@ def test_hidden_names_stay_hidden_on_trails(client_for, teacher_elsewhere, craft
 
 def test_the_district_picture_shows_which_school_learned_from_which(
         client_for, district_leader, crafted, friday):
-    edges = school_edges(crafted.shared.district, WEDNESDAY.date(), WEDNESDAY.date())
+    edges = school_edges(district_leader, WEDNESDAY.date(), WEDNESDAY.date())
     # Rosa's try of the Heritage forum's insight leaves no trace: its story is school-only.
     assert [(e.source, e.target, e.tries) for e in edges] == [
         ("Heritage Middle School", "Lakeview Elementary", "fewer than 3")]

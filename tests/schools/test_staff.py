@@ -1,7 +1,8 @@
+import pytest
 from django.urls import reverse
 
 from schools.models import Membership, Role, School
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, SchoolFactory, member
 
 STAFF = reverse("schools:staff")
 
@@ -38,6 +39,90 @@ def test_staff_list_takes_a_constant_number_of_queries(client_for, district_admi
     with django_assert_max_num_queries(8) as large:
         client.get(STAFF)
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+# --- A person who also works in another district -------------------------------------------
+
+def _row_of(body: str, email: str) -> str:
+    return next(row for row in body.split("<tr") if email in row)
+
+
+@pytest.fixture
+def far_school(other_district):
+    return SchoolFactory(district=other_district, name="Fjord Academy", slug="fjord")
+
+
+@pytest.fixture
+def in_two_districts(school, other_district, far_school):
+    """A teacher here who also leads a school and the district office elsewhere."""
+    person = member(role=Role.TEACHER, school=school, name="Noor Haddad",
+                    email="noor@riverside.example")
+    Membership.objects.create(user=person, district=other_district, school=far_school,
+                              role=Role.SCHOOL_LEADER)
+    Membership.objects.create(user=person, district=other_district,
+                              role=Role.DISTRICT_LEADER)
+    return person
+
+
+def test_admin_sees_only_their_districts_roles_in_the_staff_list(client_for, district_admin,
+                                                                 in_two_districts):
+    body = client_for(district_admin).get(STAFF, {"q": "noor"}).content.decode()
+    row = _row_of(body, in_two_districts.email)
+    assert "Teacher - Heritage Middle School" in row
+    assert "Fjord Academy" not in row and "leader" not in row
+
+
+def test_admin_cannot_find_staff_by_another_districts_school_or_role(
+        client_for, district_admin, in_two_districts, far_school, school):
+    client = client_for(district_admin)
+    for filters in ({"school": far_school.pk}, {"role": Role.SCHOOL_LEADER},
+                    {"role": Role.DISTRICT_LEADER}):
+        body = client.get(STAFF, filters).content.decode()
+        assert in_two_districts.email not in body, filters
+    body = client.get(STAFF, {"school": school.pk, "role": Role.TEACHER}).content.decode()
+    assert in_two_districts.email in body
+
+
+def test_the_school_filter_offers_only_the_districts_schools(client_for, district_admin,
+                                                             in_two_districts, school):
+    body = client_for(district_admin).get(STAFF).content.decode()
+    assert "Heritage Middle School</option>" in body and "Fjord Academy" not in body
+
+
+def test_admin_sees_only_their_districts_roles_on_the_staff_member_page(
+        client_for, district_admin, in_two_districts):
+    url = reverse("schools:staff_member", args=[in_two_districts.pk])
+    body = client_for(district_admin).get(url).content.decode()
+    roles = body.split('<ul class="plain">', 1)[1].split("</ul>", 1)[0]
+    assert "Teacher - Heritage Middle School" in roles
+    assert "Fjord Academy" not in roles and "leader" not in roles
+
+
+def test_admin_cannot_revoke_a_role_in_another_district(client_for, district_admin,
+                                                        in_two_districts, other_district):
+    elsewhere = Membership.objects.get(user=in_two_districts, district=other_district,
+                                       role=Role.SCHOOL_LEADER)
+    client_for(district_admin).post(
+        reverse("schools:revoke_role", args=[in_two_districts.pk, elsewhere.pk]))
+    elsewhere.refresh_from_db()
+    assert elsewhere.deactivated_at is None
+
+
+def test_a_person_deactivated_here_shows_as_deactivated_although_active_elsewhere(
+        client_for, district_admin, in_two_districts, other_district):
+    client = client_for(district_admin)
+    page = reverse("schools:staff_member", args=[in_two_districts.pk])
+    client.post(reverse("schools:set_active", args=[in_two_districts.pk]), {"active": "0"})
+    assert Membership.objects.active().filter(user=in_two_districts,
+                                              district=other_district).count() == 2
+    listed = client.get(STAFF, {"q": "noor"}).content.decode()
+    assert "(deactivated)" in _row_of(listed, in_two_districts.email)
+    body = client.get(page).content.decode()
+    assert "Reactivate" in body and ">Deactivate<" not in body
+    client.post(reverse("schools:set_active", args=[in_two_districts.pk]), {"active": "1"})
+    assert Membership.objects.active().filter(user=in_two_districts,
+                                              district__slug="riverside").exists()
+    assert ">Deactivate<" in client.get(page).content.decode()
 
 
 def test_nobody_sees_another_districts_staff_member(client_for, admin_elsewhere, teacher):

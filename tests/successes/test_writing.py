@@ -1,5 +1,6 @@
 """Logging, editing and deleting a story; nothing typed is lost."""
 
+import re
 from datetime import timedelta
 
 import time_machine
@@ -161,3 +162,49 @@ def test_the_purge_runs_as_a_periodic_task(teacher, settings):
     actions.delete_story(story=story)
     with time_machine.travel(timezone.now() + timedelta(days=31)):
         assert purge_trash.delay().get() == 1
+
+
+# --- Control characters: the search highlight's marks cannot be typed --------------------
+
+MARKED = "Students \x02wrote\x03 exit\x03 tickets\x02 daily\x07\x1b."
+
+
+def _marked_words(body: str) -> list[str]:
+    assert body.count("<mark>") == body.count("</mark>")
+    return [word.lower() for word in re.findall(r"<mark>(.*?)</mark>", body, re.S)]
+
+
+def test_control_characters_typed_into_a_story_are_dropped(client_for, teacher):
+    client_for(teacher).post(CREATE, {
+        "title": "Exit \x03tickets\x02 at \x01the door", "what_went_right": MARKED,
+        "before": "Line one\r\nLine two\tafter a tab\x0b", "subject": "Sci\x02ence",
+        "free_tags": "peer\x03 review", "visibility": "district"})
+    story = SuccessStory.objects.get()
+    assert story.title == "Exit tickets at the door"
+    assert story.what_went_right == "Students wrote exit tickets daily."
+    assert story.before == "Line one\nLine two\tafter a tab"
+    assert (story.subject, story.free_tags) == ("Science", ["peer review"])
+
+
+def test_control_characters_cannot_inject_marks_in_search_results(client_for, teacher,
+                                                                  colleague):
+    client_for(teacher).post(CREATE, {
+        "title": "Exit \x03\x02tickets \x02at the door", "what_went_right": MARKED,
+        "visibility": "district"})
+    body = client_for(colleague).get(reverse("successes:list"), {"q": "exit tickets"})
+    assert set(_marked_words(body.content.decode())) == {"exit", "tickets"}
+
+
+def test_marks_stored_before_they_were_refused_are_not_shown_as_highlights(
+        client_for, teacher, colleague):
+    StoryFactory(author=teacher, title="Exit \x03\x02tickets \x02at the door",
+                 what_went_right=MARKED)
+    body = client_for(colleague).get(reverse("successes:list"), {"q": "exit tickets"})
+    assert set(_marked_words(body.content.decode())) == {"exit", "tickets"}
+
+
+def test_autosave_drops_control_characters_too(client_for, teacher):
+    client_for(teacher).post(AUTOSAVE, {"title": "Half \x02a\x03 thought\x00",
+                                        "before": "one\r\ntwo"})
+    assert StoryDraft.objects.get().data == {"title": ["Half a thought"],
+                                             "before": ["one\ntwo"]}

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, models, transaction
@@ -355,6 +356,9 @@ def create_staff(district: District, school_levels: dict[int, Level], staff: int
                   password=password)
     admin = User(email=f"scale-admin@{EMAIL_DOMAIN}", name="Ravi Menon", password=password)
     User.objects.bulk_create([*users, leader, admin], batch_size=BATCH_SIZE)
+    EmailAddress.objects.bulk_create(  # sign-in needs a proven address (schools/addresses.py)
+        [EmailAddress(user=user, email=user.email, verified=True, primary=True)
+         for user in [*users, leader, admin]], batch_size=BATCH_SIZE)
     memberships = [
         Membership(user=leader, district=district, role=Role.DISTRICT_LEADER),
         Membership(user=admin, district=district, role=Role.DISTRICT_ADMIN),

@@ -1,0 +1,282 @@
+"""One realistic data set for the access matrix (tests/test_access_matrix.py).
+
+Riverside (Heritage and Lakeview) holds what the teacher, Maya, owns: a private, a school and a
+district story, a story in her trash, a file on the private and on the school story, her
+tokens (unsubscribe, sign-in link, calendar feed) and a commitment with a try report. Heritage
+has a forum (the principal facilitates; Maya and her colleague Daniel are members) with a cycle,
+a live session that features Maya's school story (she accepted to present it), a card and an
+insight in it, and a review session where Maya reported her try. The district leader runs a
+collective whose scheduled session features Daniel's story, whose byline hides his name from
+other schools. Elsewhere, another tenant, has the same kinds of things, owned by people who
+are not columns of the matrix (Ines teaches at Northside, Olaf leads it); Sam teaches at
+Heritage and at Northside.
+
+Every object carries a planted word (ZQ...) and `PLANTED` says who may ever read it: a page
+or export that shows a word to anyone else leaks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from forums import actions as forum_actions
+from forums.models import Circle, ForumMember, ProtocolKind
+from schools import actions as school_actions
+from schools import preferences, signin
+from schools.models import EmailKind, Membership, Role
+from successes import actions as story_actions
+from tests.factories import SchoolFactory, StoryFactory, ThemeFactory, member
+from tests.forums.factories import ProtocolTemplateFactory
+
+# The people of the matrix, in the order of its columns.
+PEOPLE = ("anonymous", "teacher", "colleague", "teacher_elsewhere", "principal",
+          "district_leader", "district_admin", "leader_elsewhere", "admin_elsewhere")
+
+HERITAGE = frozenset({"teacher", "colleague", "principal"})
+# Who sees the Heritage forum and its records: its school's staff, district leaders and admins.
+FORUM_READERS = HERITAGE | {"district_leader", "district_admin"}
+RIVERSIDE = FORUM_READERS | {"teacher_elsewhere"}
+ELSEWHERE = frozenset({"leader_elsewhere", "admin_elsewhere"})
+NOBODY = frozenset()
+
+# Planted word -> the people who may read it (case-insensitive match in any response body).
+PLANTED: dict[str, frozenset[str]] = {
+    "ZQPRIVATE": frozenset({"teacher"}),  # Maya's private story and its file
+    "ZQTRASHED": frozenset({"teacher"}),  # a story in Maya's trash
+    "ZQSCHOOL": HERITAGE,  # Maya's story shared with her school (featured in the session)
+    "ZQDISTRICT": RIVERSIDE,  # Maya's story shared with the district
+    "Maya Okafor": RIVERSIDE,  # the teacher's name never leaves her district
+    "Daniel Reyes": FORUM_READERS,  # hid his name from other schools on his story
+    "ZQSPOTLIGHT": frozenset({"teacher", "colleague"}),  # Daniel spotlighted Maya's class
+    "ZQPROTOCOL": RIVERSIDE,  # Riverside's own protocol template
+    "ZQCOLLECTIVE": RIVERSIDE,  # a collective is seen by everyone in its district
+    "ZQFORUM": FORUM_READERS,  # the Heritage forum's name
+    "ZQCYCLE": FORUM_READERS,
+    "ZQCARD": FORUM_READERS,  # a card posted in the live session
+    "ZQINSIGHT": FORUM_READERS,
+    "ZQCOMMIT": FORUM_READERS,  # Maya's commitment, in the session record
+    "ZQTRY": FORUM_READERS,  # Maya's try report, in the session record
+    "ZQNORTHSIDE": ELSEWHERE,  # Elsewhere's school (a Heritage teacher also works there)
+    "ZQINES": ELSEWHERE,  # Elsewhere's teacher
+    "ZQELSESTORY": ELSEWHERE,  # shared with Elsewhere's district
+    "ZQELSEPRIVATE": NOBODY,  # Ines's private story: no column may read it
+    "ZQELSEFORUM": ELSEWHERE,
+    "ZQELSERECORD": ELSEWHERE,  # card, insight, commitment and try report at Elsewhere
+}
+
+
+@dataclass
+class World:
+    people: dict  # column name -> User (no "anonymous")
+    targets: dict = field(default_factory=dict)  # label -> URL kwargs ("?" = query string)
+    live_session_ids: list = field(default_factory=list)
+
+
+def pdf_file(name: str, word: str) -> SimpleUploadedFile:
+    """A file kept as uploaded (PDFs are not re-encoded), so its bytes carry the word."""
+    return SimpleUploadedFile(f"{name}.pdf", f"%PDF-1.4\n% {word} notes\n%%EOF\n".encode(),
+                              "application/pdf")
+
+
+def story(author, word: str, visibility: str, **fields):
+    return StoryFactory(author=author, visibility=visibility, title=f"Exit tickets {word}",
+                        what_went_right=f"Students wrote {word} every day.", **fields)
+
+
+def live_session(*, cycle, featuring, requested_by, protocol):
+    """A session whose story's author accepted to present it, live at step 3, which
+    collects question cards."""
+    session = forum_actions.schedule_session(
+        cycle=cycle, kind=ProtocolKind.ANALYSIS, starts_at=timezone.now(), minutes=50,
+        protocol=protocol, place="Library")
+    ask = forum_actions.request_presenter(session=session, story=featuring,
+                                          requested_by=requested_by)
+    forum_actions.answer_presenter_request(request=ask, accept=True)
+    session.refresh_from_db()
+    session = forum_actions.start_session(session=session)
+    session = forum_actions.go_to_step(session=session, step=2)
+    return session, ask
+
+
+def review_session(cycle, protocol):
+    return forum_actions.schedule_session(
+        cycle=cycle, kind=ProtocolKind.REVIEW, starts_at=timezone.now() + timedelta(days=7),
+        minutes=50, protocol=protocol, place="Library")
+
+
+def record(*, session, review, card_author, documenter, committer, word: str, theme):
+    """A card, an insight from the session, a commitment to it and a try that worked,
+    reported in the forum's review session."""
+    card = forum_actions.add_card(session=session, author=card_author, kind="question",
+                                  text=f"Card {word}")
+    insight = forum_actions.save_insight(
+        session=session, by=documenter, situation=f"When {word} happens",
+        goal="students explain their thinking", action="ask for exit tickets",
+        themes=[theme])
+    commitment = forum_actions.make_commitment(
+        session=session, user=committer, what=f"Try {word} in grade 7", with_whom="7B",
+        due_on=timezone.localdate() + timedelta(days=7), insight=insight)
+    report = forum_actions.report_try(commitment=commitment, outcome="as_is", worked=True,
+                                      what_happened=f"It went {word}", session=review)
+    return card, insight, commitment, report
+
+
+def build(*, district, school, other_school, other_district, teacher, colleague,
+          teacher_elsewhere, principal, district_leader, district_admin, leader_elsewhere,
+          admin_elsewhere) -> World:
+    world = World(people={
+        "teacher": teacher, "colleague": colleague, "teacher_elsewhere": teacher_elsewhere,
+        "principal": principal, "district_leader": district_leader,
+        "district_admin": district_admin, "leader_elsewhere": leader_elsewhere,
+        "admin_elsewhere": admin_elsewhere})
+    t = world.targets
+    _riverside(t, world, district=district, school=school, teacher=teacher,
+               colleague=colleague, principal=principal, district_leader=district_leader,
+               district_admin=district_admin)
+    _elsewhere(t, world, district=other_district, school=school)
+    t["session_with_elsewhere_insight"] = {"pk": t["live_session"]["pk"],
+                                           "insight_id": t["elsewhere_insight"]["pk"]}
+    t["insight_from_elsewhere_card"] = {"pk": t["live_session"]["pk"],
+                                        "?": f"card={t['elsewhere_card']['pk']}"}
+    return world
+
+
+def _riverside(t, world, *, district, school, teacher, colleague, principal, district_leader,
+               district_admin) -> None:
+    theme = ThemeFactory(district=district, name="Attendance")
+    t["theme"] = {"?": f"theme={theme.pk}"}
+    private = story(teacher, "ZQPRIVATE", "private")
+    school_story = story(teacher, "ZQSCHOOL", "school")
+    shared = story(teacher, "ZQDISTRICT", "district", free_tags=["exit tickets"])
+    for each in (private, school_story, shared):
+        each.themes.set([theme])
+    hidden_name = story(colleague, "praise wall", "district", show_name=False,
+                        grade_band="6-8", subject="Science")
+    trashed = story(teacher, "ZQTRASHED", "private")
+    story_actions.delete_story(story=trashed)
+    private_file = story_actions.add_attachment(story=private,
+                                                upload=pdf_file("diary", "ZQPRIVATE"))
+    school_file = story_actions.add_attachment(story=school_story,
+                                               upload=pdf_file("tickets", "ZQSCHOOL"))
+    t.update(private_story={"pk": private.pk}, school_story={"pk": school_story.pk},
+             district_story={"pk": shared.pk}, hidden_name_story={"pk": hidden_name.pk},
+             trashed_story={"pk": trashed.pk},
+             private_file={"pk": private.pk, "attachment_id": private_file.pk},
+             school_file={"pk": school_story.pk, "attachment_id": school_file.pk},
+             # a story Riverside reads, with the private story's file id
+             file_of_other_story={"pk": shared.pk, "attachment_id": private_file.pk})
+
+    spotlight = story_actions.spotlight_colleague(noticed_by=colleague, colleague=teacher,
+                                                  note="Great exit tickets ZQSPOTLIGHT")
+    t.update(spotlight={"pk": spotlight.pk},
+             from_spotlight={"?": f"spotlight={spotlight.pk}"},
+             growing_from_private_story={"?": f"grew_from={private.pk}"})
+
+    protocol = ProtocolTemplateFactory(district=district, name="Riverside ZQPROTOCOL")
+    t["protocol"] = {"pk": protocol.pk}
+    forum = forum_actions.create_forum(creator=principal, district=district, school=school,
+                                       name="Heritage ZQFORUM team")
+    forum_actions.add_members(forum=forum, users=[teacher, colleague], circle=Circle.CORE)
+    today = timezone.localdate()
+    cycle = forum_actions.plan_cycle(forum=forum, title="Feedback ZQCYCLE",
+                                     starts_on=today - timedelta(days=10),
+                                     ends_on=today + timedelta(days=50), focus_theme=theme)
+    session, ask = live_session(cycle=cycle, featuring=school_story, requested_by=principal,
+                                protocol=protocol)
+    review = review_session(cycle, protocol)
+    _card, insight, commitment, report = record(
+        session=session, review=review, card_author=colleague, documenter=principal,
+        committer=teacher, word="ZQCARD ZQINSIGHT ZQCOMMIT ZQTRY", theme=theme)
+    world.live_session_ids.append(session.pk)
+    t.update(forum={"pk": forum.pk}, cycle={"pk": cycle.pk}, live_session={"pk": session.pk},
+             review_session={"pk": review.pk}, presenter_request={"pk": ask.pk},
+             insight={"pk": insight.pk},
+             session_insight={"pk": session.pk, "insight_id": insight.pk},
+             forum_member={"pk": forum.pk, "member_id": ForumMember.objects.get(
+                 forum=forum, user=teacher).pk},
+             commitment={"pk": commitment.pk}, try_report={"pk": report.pk},
+             commitment_in_its_review={"pk": commitment.pk, "?": f"session={review.pk}"})
+
+    collective = forum_actions.create_forum(creator=district_leader, district=district,
+                                            school=None, name="ZQCOLLECTIVE collective")
+    collective_cycle = forum_actions.plan_cycle(
+        forum=collective, title="Round one", starts_on=today, ends_on=today + timedelta(days=40))
+    collective_session = forum_actions.schedule_session(
+        cycle=collective_cycle, kind=ProtocolKind.ANALYSIS,
+        starts_at=timezone.now() + timedelta(days=3), minutes=50, protocol=protocol)
+    # Daniel, who hid his name from other schools, agreed to present his story; he is not a
+    # member of the collective, so the Lakeview teacher never learns his name from it.
+    ask = forum_actions.request_presenter(session=collective_session, story=hidden_name,
+                                          requested_by=district_leader)
+    forum_actions.answer_presenter_request(request=ask, accept=True)
+    t.update(collective={"pk": collective.pk}, collective_cycle={"pk": collective_cycle.pk},
+             collective_session={"pk": collective_session.pk},
+             # Maya may see the collective's session, but her commitment is not from there
+             commitment_in_another_forum={"pk": commitment.pk,
+                                          "?": f"session={collective_session.pk}"})
+
+    invitation = school_actions.invite_person(
+        district=district, email="newcomer@riverside.example", role=Role.TEACHER,
+        school=school, invited_by=district_admin, name="Nia Newcomer")
+    link = signin.create_sign_in_link(user=teacher, next_url="/forums/")
+    t.update(invitation={"token": invitation.token},
+             unsubscribe={"token": preferences.unsubscribe_token(
+                 teacher, EmailKind.SESSION_REMINDER)},
+             sign_in_link={"token": link.rstrip("/").rsplit("/", 1)[1]},
+             calendar_feed={"token": preferences.settings_for(teacher).calendar_token},
+             staff_member={"pk": colleague.pk},
+             membership={"pk": colleague.pk, "membership_id": Membership.objects.get(
+                 user=colleague).pk})
+
+
+def _elsewhere(t, world, *, district, school) -> None:
+    """Another tenant. A Heritage teacher also teaches at its school Northside."""
+    northside = SchoolFactory(district=district, name="Northside ZQNORTHSIDE",
+                              slug="northside")
+    ines = member(role=Role.TEACHER, school=northside, name="Ines ZQINES",
+                  email="ines@elsewhere.example")
+    olaf = member(role=Role.SCHOOL_LEADER, school=northside, name="Olaf Lund",
+                  email="olaf@elsewhere.example")
+    both = member(role=Role.TEACHER, school=school, name="Sam Twoschools",
+                  email="sam@riverside.example")
+    Membership.objects.create(user=both, role=Role.TEACHER, school=northside,
+                              district=district)
+    theme = ThemeFactory(district=district, name="Belonging")
+    shared = story(ines, "ZQELSESTORY", "district")
+    shared.themes.set([theme])
+    private = story(ines, "ZQELSEPRIVATE", "private")
+    shared_file = story_actions.add_attachment(story=shared,
+                                               upload=pdf_file("shared", "ZQELSESTORY"))
+    protocol = ProtocolTemplateFactory(district=district, name="Elsewhere ZQELSEFORUM")
+    forum = forum_actions.create_forum(creator=olaf, district=district, school=northside,
+                                       name="Northside ZQELSEFORUM circle")
+    forum_actions.add_members(forum=forum, users=[ines], circle=Circle.CORE)
+    today = timezone.localdate()
+    cycle = forum_actions.plan_cycle(forum=forum, title="Belonging ZQELSEFORUM",
+                                     starts_on=today - timedelta(days=5),
+                                     ends_on=today + timedelta(days=50))
+    session, ask = live_session(cycle=cycle, featuring=shared, requested_by=olaf,
+                                protocol=protocol)
+    review = review_session(cycle, protocol)
+    card, insight, commitment, report = record(
+        session=session, review=review, card_author=ines, documenter=olaf, committer=ines,
+        word="ZQELSERECORD", theme=theme)
+    world.live_session_ids.append(session.pk)
+    t.update(elsewhere_theme={"?": f"theme={theme.pk}"},
+             elsewhere_story={"pk": shared.pk}, elsewhere_private_story={"pk": private.pk},
+             elsewhere_file={"pk": shared.pk, "attachment_id": shared_file.pk},
+             elsewhere_protocol={"pk": protocol.pk}, elsewhere_forum={"pk": forum.pk},
+             elsewhere_cycle={"pk": cycle.pk}, elsewhere_session={"pk": session.pk},
+             elsewhere_review_session={"pk": review.pk},
+             elsewhere_presenter_request={"pk": ask.pk},
+             elsewhere_insight={"pk": insight.pk}, elsewhere_card={"pk": card.pk},
+             elsewhere_session_insight={"pk": session.pk, "insight_id": insight.pk},
+             elsewhere_commitment={"pk": commitment.pk},
+             elsewhere_try_report={"pk": report.pk},
+             elsewhere_staff_member={"pk": ines.pk},
+             elsewhere_membership={"pk": ines.pk, "membership_id": Membership.objects.get(
+                 user=ines).pk})
