@@ -8,7 +8,7 @@ PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run test test-fast bench check-deploy clean
+.PHONY: install run test test-fast bench check-deploy messages clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -40,11 +40,17 @@ test-fast: install
 bench: install
 	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; \
 	then apt-get install -y -qq wrk >/dev/null || echo "No wrk: using the Python load generator."; fi
-	$(PY) -m lib.devservices -- $(PY) bench/run.py $(ARGS)
+	$(PY) -m lib.devservices -- $(PY) -m bench.run $(ARGS)
 
 check-deploy: install
 	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+## Bring every catalogue in locale/ up to date with the code, then compile them (README,
+## "Adding a language"). New strings arrive empty: translate them, then run it again.
+messages: install
+	DEBUG=true $(PY) manage.py makemessages --all --no-obsolete
+	DEBUG=true $(PY) manage.py compilemessages --ignore='.*'
 
 clean:
 	rm -rf .venv .local staticfiles

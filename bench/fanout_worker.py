@@ -2,7 +2,7 @@
 
     celery -A bench.fanout_worker worker ...   (with BENCH_QUERY_DIR set)
 
-Around every `forums.tasks.send_delivery` task an `execute_wrapper` counts the queries on the
+Around every `mail.outbox.send_delivery` task an `execute_wrapper` counts the queries on the
 default database connection. Each pool process writes its totals, by the task's result
 ("sent", "not-claimed", ...), to BENCH_QUERY_DIR/<pid>.json after every task, with a
 histogram of queries per task. The worker itself is unchanged: same app, same settings.
@@ -16,11 +16,12 @@ from collections import Counter
 from pathlib import Path
 
 from celery.signals import task_postrun, task_prerun, worker_ready
+from django.db import connections
 
 from config.celery import app  # noqa: F401 - what `celery -A` loads
 
 OUT = Path(os.environ.get("BENCH_QUERY_DIR", "."))
-COUNTED = "forums.tasks.send_delivery"
+COUNTED = "mail.outbox.send_delivery"
 _running: dict[str, QueryCounter] = {}
 _totals = {"tasks": Counter(), "queries": Counter(), "histogram": Counter()}
 
@@ -37,8 +38,6 @@ class QueryCounter:
 @task_prerun.connect
 def _start(task_id=None, task=None, **_kwargs):
     if task is not None and task.name == COUNTED:
-        from django.db import connections  # noqa: PLC0415
-
         counter = QueryCounter()
         connections["default"].execute_wrappers.append(counter)
         _running[task_id] = counter
@@ -49,8 +48,6 @@ def _stop(task_id=None, task=None, retval=None, **_kwargs):
     counter = _running.pop(task_id, None)
     if counter is None:
         return
-    from django.db import connections  # noqa: PLC0415
-
     wrappers = connections["default"].execute_wrappers
     if counter in wrappers:
         wrappers.remove(counter)

@@ -1,6 +1,6 @@
 """A local SMTP server for the e-mail fan-out benchmark, in its own process.
 
-    python bench/smtp_sink.py PORT LOG_FILE
+    python -m bench.smtp_sink PORT LOG_FILE
 
 Accepts every message (aiosmtpd) and appends one line per recipient to LOG_FILE:
 "<recipient>\\t<Message-ID>\\t<bytes>". Prints "READY" once listening; stops on SIGTERM.

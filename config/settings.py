@@ -59,9 +59,12 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "mail",
     "schools",
     "successes",
     "forums",
+    "learning",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "schools.middleware.LanguageMiddleware",  # after the session, auth and LocaleMiddleware
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -236,13 +240,13 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "lib.health.heartbeat", "schedule": 30.0, "options": {"expires": 25}},
     "purge-trash": {"task": "successes.tasks.purge_trash", "schedule": 6 * 3600.0},
     "close-stale-sessions": {"task": "forums.tasks.close_stale_sessions", "schedule": 900.0},
-    "email-tick": {"task": "forums.tasks.tick", "schedule": float(env_int("EMAIL_TICK_SECONDS", 120)),
+    "email-tick": {"task": "mail.tasks.tick", "schedule": float(env_int("EMAIL_TICK_SECONDS", 120)),
                    "options": {"expires": 100}},
 }
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("fr", _("French"))]
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]  # the product promises both
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"

@@ -9,10 +9,13 @@ urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("ping", ping, name="ping"),
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switcher
     path("accounts/", include("allauth.urls")),
+    path("", include("mail.urls")),
     path("", include("schools.urls")),
     path("", include("successes.urls")),
     path("", include("forums.urls")),
+    path("", include("learning.urls")),
     path("admin/login/", admin_login),  # the app's rate-limited login, for staff too
     path("admin/", admin.site.urls),
 ]

@@ -7,18 +7,7 @@
 - Stories shown inside records still follow their own visibility (successes.access).
 - The presenter's name follows their story's byline outside the forum (presenter_naming).
 - A try report goes only into a review session of the commitment's forum (may_report_try_in).
-
-District-wide pages:
-
-  - The digest, its PDF and CSV, and the district spread picture: the district's leaders and
-    admins (`Roles.reads_district`), and only for their own district. Anyone else gets 404.
-  - Forming a collective: district leaders (as for any collective, forums.access).
-  - The knowledge bank: every member of the district. Teachers learn most from it, and it shows
-    nothing beyond what they may already read: insights of forums they may see
-    (forums.access.forums_visible_to; for leaders and admins, every forum of the district) and
-    stories through `SuccessStory.objects.visible_to`.
-  - A story's spread trail: whoever may read the story (successes.access.get_story_for).
-    An insight's trail: whoever may see the insight (as in the knowledge bank).
+- Insights are seen by whoever may see their forum (insights_visible_to).
 """
 
 from __future__ import annotations
@@ -31,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from forums.models import (FACILITATING_ROLES, Commitment, Cycle, Forum, ForumMember, ForumRole,
                            Insight, PresenterRequest, ProtocolKind, Session)
-from schools.access import Roles, roles_for
+from schools.access import roles_for
 from schools.models import Membership, School, User
 from successes.access import name_shown
 
@@ -253,28 +242,7 @@ def get_request_for_author(user: User, pk: int) -> PresenterRequest:
         raise Http404 from None
 
 
-# --- District-wide pages -----------------------------------------------------------------
-
-def require_district_reader(user: User) -> Roles:
-    roles = roles_for(user)
-    if roles.district is None or not roles.reads_district:
-        raise Http404
-    return roles
-
-
-def require_collective_former(user: User) -> Roles:
-    roles = roles_for(user)
-    if roles.district is None or not may_create_collective(user):
-        raise Http404
-    return roles
-
-
-def require_member(user: User) -> Roles:
-    roles = roles_for(user)
-    if roles.district is None:
-        raise Http404
-    return roles
-
+# --- Insights ------------------------------------------------------------------------------
 
 def insights_visible_to(user: User) -> QuerySet[Insight]:
     """Insights of sessions in forums the person may see; never another district's."""
@@ -283,11 +251,3 @@ def insights_visible_to(user: User) -> QuerySet[Insight]:
         return Insight.objects.none()
     return Insight.objects.filter(district=roles.district,
                                   session__cycle__forum__in=forums_visible_to(user))
-
-
-def get_insight_for(user: User, pk: int) -> Insight:
-    try:
-        return insights_visible_to(user).select_related(
-            "session__cycle__forum__school", "story").get(pk=pk)
-    except Insight.DoesNotExist:
-        raise Http404 from None

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forums import live, outbox
+from forums import live
 from forums.models import (
     Attendance,
     Card,
@@ -33,7 +33,10 @@ from forums.models import (
     TryOutcome,
     TryReport,
 )
-from schools.models import District, EmailKind, Membership, School, User
+from mail import outbox
+from mail.models import EmailKind
+from mail.registry import Planned
+from schools.models import District, Membership, School, User
 from successes.models import SuccessStory, Theme
 
 AUTO_CLOSE_AFTER = timedelta(hours=12)
@@ -167,7 +170,7 @@ def request_presenter(*, session: Session, story: SuccessStory,
         status=PresenterRequest.Status.WITHDRAWN)
     request = PresenterRequest.objects.create(session=session, story=story,
                                               requested_by=requested_by)
-    outbox.plan_now([outbox.Planned(
+    outbox.plan_now([Planned(
         key=f"presenter-request:{request.pk}", kind=EmailKind.PRESENTER_REQUEST,
         email=story.author.email, recipient=story.author, district=session.cycle.forum.district,
         scheduled_for=timezone.now(), payload={"request": request.pk})])

@@ -1,6 +1,7 @@
-"""What each e-mail says. `build(delivery)` returns the message, or None when it is no longer
-wanted: the person turned that kind off, the session was cancelled or moved, the commitment was
-already reported, the digest would be empty - or the recipient is no longer entitled to it.
+"""The forums' e-mails, declared to mail (mail.registry): who is due (forums.planning) and
+what each says. A builder returns None when the e-mail is no longer wanted: the session was
+cancelled or moved, the commitment was already reported, the digest would be empty - or the
+recipient is no longer entitled to it.
 
 Entitlement is checked again here, just before sending, because people leave forums, change
 circle or role, leave the district, and authors delete stories or narrow who may read them
@@ -13,50 +14,34 @@ between planning and sending (see AUDIENCE and each builder):
 - commitment follow-up: still in the forum (or the session's presenter), on the staff;
 - presenter request: still the author of a story the forum may still feature;
 - cycle digest: still in the forum; the digest is built for them (forums.digests);
-- district digest: still someone schools.preferences.receives_district_digest names, for
-  that district; the digest is built for them, from what they may read now;
 - a story's title is named only to someone who may read it (`_story_title_for`).
 
-Templates: templates/emails/<kind>.subject.txt, .txt and .html (see lib/emails.py).
+Whether the person turned a kind off is mail's to check (mail.messages.build). Templates:
+templates/emails/<kind>.subject.txt, .txt and .html.
 """
 
 from __future__ import annotations
 
-import hashlib
 import zoneinfo
-from dataclasses import dataclass, field
-from datetime import date
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import access, digests
-from forums.models import (FACILITATING_ROLES, Circle, Commitment, Cycle, Delivery,
-                           PresenterRequest, Session, SessionState, TryOutcome)
+from forums import access, digests, planning
+from forums.calendar import session_ics
+from forums.models import (FACILITATING_ROLES, Circle, Commitment, Cycle, PresenterRequest,
+                           Session, SessionState, TryOutcome)
 from forums.stories import may_feature
-from lib import emails
-from schools.access import roles_for
-from schools.models import ALWAYS_SENT, EmailKind, Invitation
-from schools.preferences import receives_district_digest
+from mail.messages import absolute_url
+from mail.models import Delivery, EmailKind
+from mail.registry import Content, declare
+from schools.signin import create_sign_in_link
 from schools.timezones import time_zones_for
-from successes.models import Spotlight, SuccessStory
-
-
-@dataclass
-class Content:
-    context: dict
-    ics: bytes | None = None
-    ics_method: str = "REQUEST"
-    extra: dict = field(default_factory=dict)
+from successes.models import SuccessStory
 
 
 def _sign_in(user, path: str) -> str:
     """A link that signs the person in on the way (single use, short-lived)."""
-    from schools.signin import create_sign_in_link  # noqa: PLC0415
-
     return create_sign_in_link(user=user, next_url=path)
 
 
@@ -103,21 +88,10 @@ def _session_context(session: Session, user) -> dict:
     return {"session": session, "forum": session.cycle.forum, "when": _local(session.starts_at,
                                                                               user),
             "story_title": _story_title_for(session.story, user),
-            "session_url": emails.absolute_url(reverse("forums:session", args=[session.pk]))}
-
-
-def invitation(delivery: Delivery) -> Content | None:
-    invite = Invitation.objects.usable().select_related("district", "school").filter(
-        pk=delivery.payload["invitation"]).first()
-    if invite is None:
-        return None
-    return Content({"invitation": invite, "accept_url": emails.absolute_url(
-        reverse("schools:accept_invitation", args=[invite.token]))})
+            "session_url": absolute_url(reverse("forums:session", args=[session.pk]))}
 
 
 def session_invite(delivery: Delivery) -> Content | None:
-    from forums.calendar import session_ics  # noqa: PLC0415
-
     session = _session(delivery, states=(SessionState.SCHEDULED, SessionState.CANCELLED))
     if session is None or not _still_in_audience(delivery, session.cycle.forum):
         return None
@@ -199,19 +173,8 @@ def cycle_digest(delivery: Delivery) -> Content | None:
     digest = digests.cycle_digest(cycle, reader=delivery.recipient)
     if digest.is_empty:
         return None
-    return Content({"cycle": cycle, "digest": digest, "cycle_url": emails.absolute_url(
+    return Content({"cycle": cycle, "digest": digest, "cycle_url": absolute_url(
         reverse("forums:cycle", args=[cycle.pk]))})
-
-
-def district_digest(delivery: Delivery) -> Content | None:
-    payload, reader = delivery.payload, delivery.recipient
-    if reader is None or not receives_district_digest(roles_for(reader), payload["district"]):
-        return None
-    digest = digests.district_digest(reader, date.fromisoformat(payload["start"]),
-                                     date.fromisoformat(payload["end"]))
-    if digest.is_empty:
-        return None
-    return Content({"digest": digest, "period": payload.get("period", "")})
 
 
 def presenter_request(delivery: Delivery) -> Content | None:
@@ -231,54 +194,14 @@ def presenter_request(delivery: Delivery) -> Content | None:
     return Content(context)
 
 
-def spotlight(delivery: Delivery) -> Content | None:
-    note = Spotlight.objects.select_related("noticed_by").filter(
-        pk=delivery.payload["spotlight"], story__isnull=True, dismissed_at__isnull=True).first()
-    if note is None:
-        return None
-    return Content({"spotlight": note, "log_url": _sign_in(
-        delivery.recipient, f"{reverse('successes:create')}?spotlight={note.pk}")})
-
-
-BUILDERS = {
-    EmailKind.INVITATION: invitation,
-    EmailKind.SESSION_INVITE: session_invite,
-    EmailKind.SESSION_REMINDER: session_reminder,
-    EmailKind.PRESENTER_PREPARATION: presenter_preparation,
-    EmailKind.NO_STORY_YET: no_story_yet,
-    EmailKind.COMMITMENT_FOLLOWUP: commitment_followup,
-    EmailKind.CALL_FOR_SUCCESSES: call_for_successes,
-    EmailKind.CYCLE_DIGEST: cycle_digest,
-    EmailKind.DISTRICT_DIGEST: district_digest,
-    EmailKind.PRESENTER_REQUEST: presenter_request,
-    EmailKind.SPOTLIGHT: spotlight,
-}
-
-
-def message_id(delivery: Delivery) -> str:
-    """The same for every attempt, so a receiver can drop a repeat."""
-    digest = hashlib.sha256(delivery.key.encode()).hexdigest()[:24]
-    return f"<{digest}.{delivery.pk}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}>"
-
-
-def build(delivery: Delivery) -> EmailMultiAlternatives | None:
-    user = delivery.recipient
-    if user is not None:
-        from schools.preferences import settings_for  # noqa: PLC0415
-
-        if not user.is_active or not settings_for(user).wants(delivery.kind):
-            return None
-    content = BUILDERS[delivery.kind](delivery)
-    if content is None:
-        return None
-    context = {**content.context, "recipient": user}
-    if user is not None and delivery.kind not in ALWAYS_SENT:
-        # Every kind a person can turn off carries the one-click way to turn it off.
-        from schools.preferences import unsubscribe_url  # noqa: PLC0415
-
-        context["unsubscribe_url"] = unsubscribe_url(user, delivery.kind)
-    language = (user.language if user is not None and user.language else
-                delivery.district.language if delivery.district else None)
-    return emails.build_message(delivery.kind, to=delivery.email, context=context,
-                                language=language, headers={"Message-ID": message_id(delivery)},
-                                ics=content.ics, ics_method=content.ics_method)
+declare(EmailKind.SESSION_INVITE, build=session_invite, plan=planning.session_invites)
+declare(EmailKind.SESSION_REMINDER, build=session_reminder, plan=planning.session_reminders)
+declare(EmailKind.PRESENTER_PREPARATION, build=presenter_preparation,
+        plan=planning.presenter_notes)
+declare(EmailKind.NO_STORY_YET, build=no_story_yet, plan=planning.missing_stories)
+declare(EmailKind.COMMITMENT_FOLLOWUP, build=commitment_followup,
+        plan=planning.commitment_follow_ups)
+declare(EmailKind.CALL_FOR_SUCCESSES, build=call_for_successes,
+        plan=planning.calls_for_successes)
+declare(EmailKind.CYCLE_DIGEST, build=cycle_digest, plan=planning.cycle_digests)
+declare(EmailKind.PRESENTER_REQUEST, build=presenter_request)  # planned when asked (actions)

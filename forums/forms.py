@@ -18,12 +18,9 @@ from forums import access, queries
 from forums.models import Circle, Cycle, Forum, ForumRole, ProtocolKind, ProtocolTemplate
 from forums.protocols import localized
 from forums.stories import eligible_stories
+from lib.widgets import DateInput, TimeInput
 from schools.models import Role, User
 from successes.models import SuccessStory, Theme
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
 
 def active_themes(district_id: int) -> QuerySet[Theme]:
     return Theme.objects.filter(district_id=district_id, is_active=True)
@@ -119,8 +116,8 @@ class CycleForm(forms.Form):
                             help_text=_("For example: Feedback that moves learning, spring term."))
     focus_theme = forms.ModelChoiceField(label=_("Focus theme"), queryset=Theme.objects.none(),
                                          required=False, empty_label=_("- the forum's focus -"))
-    starts_on = forms.DateField(label=_("Starts on"), widget=DATE_INPUT)
-    ends_on = forms.DateField(label=_("Ends on"), widget=DATE_INPUT,
+    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Ends on"), widget=DateInput(),
                               help_text=_("The cycle digest goes out after this day."))
 
     def __init__(self, *args, forum: Forum, **kwargs):
@@ -157,8 +154,8 @@ def to_utc(day: date, at: time, zone: zoneinfo.ZoneInfo) -> datetime:
 class SessionTimeForm(forms.Form):
     """When and where: the date and time are the forum's local time."""
 
-    day = forms.DateField(label=_("Date"), widget=DATE_INPUT)
-    start = forms.TimeField(label=_("Start time"), widget=TIME_INPUT)
+    day = forms.DateField(label=_("Date"), widget=DateInput())
+    start = forms.TimeField(label=_("Start time"), widget=TimeInput())
     minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=10, max_value=240,
                                  initial=50)
     place = forms.CharField(label=_("Place"), max_length=200, required=False,

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Card, CardKind, Insight, Session
+from lib.widgets import DateInput
 from successes.models import Theme
 
 CARD_LIMIT = 1000
@@ -36,7 +37,7 @@ class CommitmentForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 2}))
     with_whom = forms.CharField(label=_("With which class or group?"), max_length=200,
                                 required=False)
-    due_on = forms.DateField(label=_("By when?"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("By when?"), widget=DateInput())
     insight = forms.ModelChoiceField(label=_("Which insight does it build on?"),
                                      queryset=Insight.objects.none(), required=False,
                                      empty_label=_("- the story as a whole -"))

@@ -1,33 +1,26 @@
-"""Who is due for which e-mail, decided from the database on every tick.
+"""Who is due for which forum e-mail, decided from the database on every tick.
 
 Each planner looks a little ahead and behind, and returns `Planned` rows with the time each
 e-mail should leave, computed in the recipient's time zone. Keys make re-planning harmless;
 whether an e-mail is still wanted (cancelled session, reported commitment...) is checked again
-when it is built, just before sending.
+when it is built, just before sending (forums.emails, which declares these planners to mail).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, time, timedelta
-from itertools import groupby
-
-import zoneinfo
 
 from django.db.models import Exists, F, OuterRef, Q
-from django.utils import timezone
 
 from forums.models import (Circle, Commitment, Cycle, ForumMember, ForumRole, ProtocolKind,
                            Session, SessionState, TryOutcome, TryReport)
-from forums.outbox import Planned
-from schools.access import roles_from
-from schools.models import DigestCadence, EmailKind, Membership, NotificationSettings, Role
-from schools.preferences import default_cadence_for, receives_district_digest
+from mail.models import EmailKind
+from mail.registry import Planned
 from schools.timezones import at_local, time_zones_for
 
 MORNING = time(8, 0)
 FOLLOW_UP_TIME = time(9, 0)
-DIGEST_TIME = time(7, 0)
 TOO_LATE = timedelta(minutes=30)  # a reminder found later than this after its time is dropped
 
 
@@ -41,8 +34,9 @@ def _members(forum_ids, circles=None) -> dict[int, list[ForumMember]]:
     return by_forum
 
 
-def session_invites(now: datetime) -> tuple[list[Planned], list[tuple[int, int]]]:
-    """Invitations, updates and cancellations: one per session change (its sequence)."""
+def session_invites(now: datetime) -> list[Planned]:
+    """Invitations, updates and cancellations: one per session change (its sequence). Each
+    session is marked invited at the sequence planned, in the transaction that plans them."""
     sessions = list(Session.objects.filter(
         Q(invited_sequence__isnull=True) | Q(invited_sequence__lt=F("sequence")),
         starts_at__gte=now - timedelta(days=1),
@@ -58,7 +52,10 @@ def session_invites(now: datetime) -> tuple[list[Planned], list[tuple[int, int]]
                 kind=EmailKind.SESSION_INVITE, email=member.user.email, recipient=member.user,
                 district=session.cycle.forum.district, scheduled_for=now,
                 payload={"session": session.pk, "sequence": session.sequence}))
-    return planned, [(s.pk, s.sequence) for s in sessions]
+    for session in sessions:
+        Session.objects.filter(pk=session.pk, sequence=session.sequence).update(
+            invited_sequence=session.sequence)
+    return planned
 
 
 def session_reminders(now: datetime) -> list[Planned]:
@@ -142,95 +139,41 @@ def commitment_follow_ups(now: datetime) -> list[Planned]:
     return planned
 
 
-def cycle_mail(now: datetime) -> list[Planned]:
-    """The call for successes when a cycle opens; its digest the morning after it ends."""
+def _cycle_members(cycles: list[Cycle]) -> tuple[dict[int, list[ForumMember]], dict[int, str]]:
+    members = _members({c.forum_id for c in cycles})
+    return members, time_zones_for([m.user for ms in members.values() for m in ms])
+
+
+def calls_for_successes(now: datetime) -> list[Planned]:
+    """The call for successes at 8:00 local on the day a cycle opens."""
     today = now.date()
     opening = list(Cycle.objects.filter(
         starts_on__gte=today - timedelta(days=1), starts_on__lte=today + timedelta(days=1))
         .select_related("forum__district"))
+    members, zones = _cycle_members(opening)
+    planned = [Planned(key=f"cycle-call:{cycle.pk}:{member.user_id}",
+                       kind=EmailKind.CALL_FOR_SUCCESSES, email=member.user.email,
+                       recipient=member.user, district=cycle.forum.district,
+                       scheduled_for=at_local(cycle.starts_on, MORNING, zones[member.user_id]),
+                       payload={"cycle": cycle.pk})
+               for cycle in opening for member in members[cycle.forum_id]]
+    return [p for p in planned if p.scheduled_for >= now - timedelta(days=2)]
+
+
+def cycle_digests(now: datetime) -> list[Planned]:
+    """A cycle's digest at 8:00 local the morning after it ends (or was ended early)."""
+    today = now.date()
     ending = list(Cycle.objects.filter(
         Q(ended_early_on__gte=today - timedelta(days=2), ended_early_on__lte=today)
         | Q(ended_early_on__isnull=True, ends_on__gte=today - timedelta(days=2),
             ends_on__lte=today)).select_related("forum__district"))
-    members = _members({c.forum_id for c in opening + ending})
-    zones = time_zones_for([m.user for ms in members.values() for m in ms])
-    planned = []
-    for cycle in opening:
-        for member in members[cycle.forum_id]:
-            planned.append(Planned(
-                key=f"cycle-call:{cycle.pk}:{member.user_id}",
-                kind=EmailKind.CALL_FOR_SUCCESSES, email=member.user.email,
-                recipient=member.user, district=cycle.forum.district,
-                scheduled_for=at_local(cycle.starts_on, MORNING, zones[member.user_id]),
-                payload={"cycle": cycle.pk}))
-    for cycle in ending:
-        end = cycle.ended_early_on or cycle.ends_on
-        for member in members[cycle.forum_id]:
-            planned.append(Planned(
-                key=f"cycle-digest:{cycle.pk}:{member.user_id}",
-                kind=EmailKind.CYCLE_DIGEST, email=member.user.email, recipient=member.user,
-                district=cycle.forum.district,
-                scheduled_for=at_local(end + timedelta(days=1), MORNING,
-                                       zones[member.user_id]),
-                payload={"cycle": cycle.pk}))
+    members, zones = _cycle_members(ending)
+    planned = [Planned(key=f"cycle-digest:{cycle.pk}:{member.user_id}",
+                       kind=EmailKind.CYCLE_DIGEST, email=member.user.email,
+                       recipient=member.user, district=cycle.forum.district,
+                       scheduled_for=at_local((cycle.ended_early_on or cycle.ends_on)
+                                              + timedelta(days=1), MORNING,
+                                              zones[member.user_id]),
+                       payload={"cycle": cycle.pk})
+               for cycle in ending for member in members[cycle.forum_id]]
     return [p for p in planned if p.scheduled_for >= now - timedelta(days=2)]
-
-
-def digest_readers() -> list[tuple[Membership, str]]:
-    """Who gets the district digest, and how often: those whom
-    schools.preferences.receives_district_digest names (district leaders and admins, in the
-    district they act in), at their chosen cadence or its default (weekly for leaders).
-
-    Roles are worked out as roles_for does, but for everyone at once: only people holding a
-    district role are loaded, with all their active memberships."""
-    readers_roles = Membership.objects.active().filter(
-        role__in=[Role.DISTRICT_LEADER, Role.DISTRICT_ADMIN]).values("user_id")
-    memberships = list(Membership.objects.active().filter(user_id__in=readers_roles)
-                       .select_related("user", "district").order_by("user_id", "district_id",
-                                                                     "id"))
-    chosen = dict(NotificationSettings.objects.filter(user_id__in=readers_roles)
-                  .values_list("user_id", "digest_cadence"))
-    readers = []
-    for _user_id, group in groupby(memberships, key=lambda m: m.user_id):
-        mine = list(group)
-        roles = roles_from(mine)
-        if not receives_district_digest(roles):
-            continue
-        cadence = chosen.get(mine[0].user_id, default_cadence_for(roles))
-        if cadence in (DigestCadence.WEEKLY, DigestCadence.MONTHLY):
-            readers.append((mine[0], cadence))
-    return readers
-
-
-def district_digests(now: datetime) -> list[Planned]:
-    """Weekly on Monday at 7:00 local (the week before); monthly on the 1st (the month before)."""
-    readers = digest_readers()
-    zones = time_zones_for([m.user for m, _cadence in readers])
-    planned = []
-    for membership, cadence in readers:
-        zone = zones[membership.user_id]
-        local = timezone.localtime(now, zoneinfo.ZoneInfo(zone)).date()
-        if cadence == DigestCadence.WEEKLY:
-            monday = local - timedelta(days=local.weekday())
-            year, week, _day = (monday - timedelta(days=7)).isocalendar()
-            period, start = f"{year}-W{week:02d}", monday - timedelta(days=7)
-            send_day = monday
-        else:
-            first = local.replace(day=1)
-            start = (first - timedelta(days=1)).replace(day=1)
-            period, send_day = f"{start:%Y-%m}", first
-        when = at_local(send_day, DIGEST_TIME, zone)
-        if when > now or when < now - timedelta(days=1):
-            continue
-        planned.append(Planned(
-            key=f"district-digest:{cadence}:{period}:{membership.district_id}:"
-                f"{membership.user_id}",
-            kind=EmailKind.DISTRICT_DIGEST, email=membership.user.email,
-            recipient=membership.user, district=membership.district, scheduled_for=when,
-            payload={"district": membership.district_id, "start": start.isoformat(),
-                     "end": (send_day - timedelta(days=1)).isoformat(), "period": period}))
-    return planned
-
-
-PLANNERS = [session_reminders, presenter_notes, missing_stories, commitment_follow_ups,
-            cycle_mail, district_digests]

@@ -8,9 +8,9 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from forums.models import (Attendance, Card, Commitment, Delivery, DeliveryStatus,
-                           ForumMember, PresenterRequest, Session, SessionState, TryOutcome,
-                           TryReport)
+from forums.models import (Attendance, Card, Commitment, ForumMember, PresenterRequest,
+                           Session, SessionState, TryOutcome, TryReport)
+from mail.models import Delivery, DeliveryStatus
 from schools.models import User
 from schools.privacy import Consequence, Departure, Section
 from successes.models import SuccessStory

@@ -1,8 +1,7 @@
 from django.urls import path
 
-from forums.views import email_status, follow_up, forums, live, protocols, sessions
+from forums.views import follow_up, forums, live, protocols, sessions
 from forums.views import calendar as calendar_views
-from forums.views import district
 
 app_name = "forums"
 
@@ -39,8 +38,6 @@ urlpatterns = [
     path("commitments/", follow_up.my_commitments, name="commitments"),
     path("commitments/<int:pk>/report/", follow_up.report_try, name="report_try"),
     path("tries/<int:pk>/story/", follow_up.try_to_story, name="try_story"),
-    # The district admin's view of the outbox
-    path("district/email/", email_status.email_status, name="email_status"),
     # Protocol templates
     path("protocols/", protocols.protocol_list, name="protocols"),
     path("protocols/<int:pk>/", protocols.protocol_detail, name="protocol"),
@@ -50,14 +47,4 @@ urlpatterns = [
     path("sessions/<int:pk>/calendar.ics", calendar_views.session_ics_download,
          name="session_ics"),
     path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
-    # District: the digest and its exports, the knowledge bank, spread, collectives from themes
-    path("district/digest/", district.district_digest, name="district_digest"),
-    path("district/digest.pdf", district.district_digest_pdf, name="district_digest_pdf"),
-    path("district/insights.csv", district.insights_csv, name="insights_csv"),
-    path("district/spread/", district.district_spread, name="district_spread"),
-    path("district/collective/new/", district.collective_from_theme,
-         name="collective_from_theme"),
-    path("knowledge/", district.knowledge_bank, name="knowledge"),
-    path("spread/stories/<int:pk>/", district.story_spread, name="story_spread"),
-    path("spread/insights/<int:pk>/", district.insight_spread, name="insight_spread"),
 ]

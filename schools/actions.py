@@ -15,13 +15,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from mail.models import EmailKind
+from mail.outbox import plan_now
+from mail.registry import Planned
 from schools import audit
 from schools.addresses import address_taken, has_verified_address, mark_verified_primary
 from schools.models import (
     DISTRICT_ROLES,
     AuditAction,
     District,
-    EmailKind,
     Invitation,
     Membership,
     Role,
@@ -72,8 +74,6 @@ def invite_person(*, district: District, email: str, role: str, school: School |
     invitation.save(update_fields=["token_hash"])
     audit.record(district=district, actor=invited_by, action=AuditAction.INVITATION_SENT,
                  email=email, role=role, school=school.name if school else "")
-    from forums.outbox import Planned, plan_now  # noqa: PLC0415 - the outbox serves all apps
-
     plan_now([Planned(key=f"invitation:{invitation.pk}", kind=EmailKind.INVITATION,
                       email=email, district=district, scheduled_for=timezone.now(),
                       payload={"invitation": invitation.pk})])

@@ -1,11 +1,15 @@
+"""Each request in the person's time zone and language."""
+
 import zoneinfo
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from schools.access import roles_for
+from schools.models import User
 
 SESSION_KEY = "time_zone"
+LANGUAGES_KEY = "languages"
 
 
 class TimeZoneMiddleware:
@@ -35,3 +39,62 @@ class TimeZoneMiddleware:
 def time_zone_of(user) -> str:
     district = roles_for(user).district
     return user.time_zone or (district.time_zone if district else "UTC")
+
+
+class LanguageMiddleware:
+    """Pages in the person's language: the one they chose (kept on their account), else the
+    one this browser chose on the switcher, else the browser's own, else their district's.
+
+    Runs after LocaleMiddleware, which has applied the switcher's choice (a cookie) or the
+    browser's language; signed-out visitors keep that. Choosing on the switcher while signed
+    in (Django's `set_language` view sets the cookie) saves the choice on the account. The
+    person's and the district's languages are kept in the session, as the time zone is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signed_in = (settings.SESSION_COOKIE_NAME in request.COOKIES
+                     and request.user.is_authenticated)
+        if signed_in:
+            if LANGUAGES_KEY not in request.session:
+                request.session[LANGUAGES_KEY] = languages_of(request.user)
+            own, district = request.session[LANGUAGES_KEY]
+            language = own or (None if asks_for_a_language(request) else district)
+            if language:
+                translation.activate(language)
+                request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        chosen = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+        if signed_in and chosen and offered(chosen.value):
+            keep_language(request, offered(chosen.value))
+        return response
+
+
+def offered(code: str | None) -> str:
+    """The language of settings.LANGUAGES that serves `code` ("fr-CA" -> "fr"), or ""."""
+    try:
+        return translation.get_supported_language_variant(code) if code else ""
+    except LookupError:
+        return ""
+
+
+def languages_of(user) -> list[str]:
+    """[the person's own language, their district's]; "" when not set or not offered."""
+    district = roles_for(user).district
+    return [offered(user.language), offered(district.language) if district else ""]
+
+
+def asks_for_a_language(request) -> bool:
+    """Whether the switcher's cookie or the browser's languages name one the app offers."""
+    codes = [request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")]
+    codes += [part.split(";")[0].strip()
+              for part in request.headers.get("Accept-Language", "").split(",")]
+    return any(offered(code) for code in codes if code != "*")
+
+
+def keep_language(request, language: str) -> None:
+    """The person chose a language on the switcher: it becomes theirs."""
+    User.objects.filter(pk=request.user.pk).update(language=language)
+    request.session[LANGUAGES_KEY] = [language, request.session[LANGUAGES_KEY][1]]

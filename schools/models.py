@@ -1,9 +1,7 @@
 import hashlib
-import secrets
 import zoneinfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -215,57 +213,6 @@ class Invitation(models.Model):
         """The link's secret, derived from the server's key: the database alone cannot
         rebuild a working link, yet the outbox can mail it again after a retry."""
         return salted_hmac("invitation-link", f"{self.pk}:{self.token_salt}").hexdigest()
-
-
-class EmailKind(models.TextChoices):
-    """Every e-mail the app sends. All but the first three can be turned off by the person."""
-
-    INVITATION = "invitation", _("Invitation to join")
-    SIGN_IN = "sign_in", _("Sign-in link")
-    PRESENTER_REQUEST = "presenter_request", _("Request to present your story")
-    CALL_FOR_SUCCESSES = "call_for_successes", _("Call for successes when a cycle opens")
-    SESSION_INVITE = "session_invite", _("Session invitations and updates")
-    SESSION_REMINDER = "session_reminder", _("Session reminders (48 h and 2 h before)")
-    PRESENTER_PREPARATION = "presenter_preparation", _("Preparation note for presenters")
-    NO_STORY_YET = "no_story_yet", _("No story chosen yet (facilitators)")
-    COMMITMENT_FOLLOWUP = "commitment_followup", _("Follow-up on your commitments")
-    SPOTLIGHT = "spotlight", _("A colleague spotlighted your class")
-    CYCLE_DIGEST = "cycle_digest", _("Cycle digest")
-    DISTRICT_DIGEST = "district_digest", _("District digest")
-
-
-ALWAYS_SENT = (EmailKind.INVITATION, EmailKind.SIGN_IN, EmailKind.PRESENTER_REQUEST)
-
-
-class DigestCadence(models.TextChoices):
-    EACH_CYCLE = "each_cycle", _("After each cycle")
-    WEEKLY = "weekly", _("Weekly")
-    MONTHLY = "monthly", _("Monthly")
-    NEVER = "never", _("Never")
-
-
-def new_calendar_token() -> str:
-    return secrets.token_urlsafe(24)
-
-
-class NotificationSettings(models.Model):
-    """A person's choices about e-mail, and the secret of their calendar feed."""
-
-    user = models.OneToOneField(User, on_delete=models.CASCADE,
-                                related_name="notification_settings")
-    digest_cadence = models.CharField(_("district digest"), max_length=12,
-                                      choices=DigestCadence.choices,
-                                      default=DigestCadence.WEEKLY)
-    muted_kinds = ArrayField(models.CharField(max_length=30, choices=EmailKind.choices),
-                             default=list, blank=True)
-    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def wants(self, kind: str) -> bool:
-        """The district digest follows its cadence; other kinds can be muted one by one."""
-        if kind == EmailKind.DISTRICT_DIGEST:
-            return self.digest_cadence != DigestCadence.NEVER
-        return kind in ALWAYS_SENT or kind not in self.muted_kinds
 
 
 class SignInLink(models.Model):

@@ -37,6 +37,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string, module_has_submodule
 from django.utils.translation import gettext as _
 
+from mail.models import NotificationSettings
+from mail.preferences import default_cadence
 from schools import audit
 from schools.models import (
     AuditAction,
@@ -44,11 +46,9 @@ from schools.models import (
     District,
     Invitation,
     Membership,
-    NotificationSettings,
     SignInLink,
     User,
 )
-from schools.preferences import default_cadence
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

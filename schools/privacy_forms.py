@@ -1,11 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lib.widgets import DateInput
 from schools.audit import AuditFilters
 from schools.models import AuditAction
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 class AuditFilterForm(forms.Form):
     """The log's filters; every value is in the URL, so a filtered log is a link."""
@@ -14,8 +12,8 @@ class AuditFilterForm(forms.Form):
                                choices=[("", _("Everything"))] + list(AuditAction.choices))
     q = forms.CharField(label=_("Person (name or e-mail)"), required=False, max_length=100)
     person = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    since = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
-    until = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
     def filters(self) -> AuditFilters:
         """The filters that were understood; the others are shown with their error."""

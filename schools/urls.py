@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schools import views, views_email, views_privacy
+from schools import views, views_privacy, views_signin
 
 app_name = "schools"
 
@@ -19,9 +19,5 @@ urlpatterns = [
     path("invite/", views.invite, name="invite"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
     # Reached from e-mails
-    path("settings/email/", views_email.email_preferences, name="preferences"),
-    path("settings/email/calendar-link/", views_email.reset_calendar_link,
-         name="reset_calendar_link"),
-    path("unsubscribe/<str:token>/", views_email.unsubscribe, name="unsubscribe"),
-    path("go/<str:token>/", views_email.sign_in_link, name="sign_in_link"),
+    path("go/<str:token>/", views_signin.sign_in_link, name="sign_in_link"),
 ]

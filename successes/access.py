@@ -55,7 +55,9 @@ def cross_school_byline(story: SuccessStory) -> str:
     if story.show_name:
         return str(story.author)
     band = GradeBand(story.grade_band).label if story.grade_band else ""
-    who = " ".join(part for part in (str(band), story.subject, _("teacher")) if part)
+    details = " ".join(part for part in (str(band), story.subject) if part)
+    # The details go where each language puts them ("a Grades 6-8 Science teacher").
+    who = _("%(details)s teacher") % {"details": details} if details else _("teacher")
     if story.school_id:
         return _("a %(who)s at %(school)s") % {"who": who, "school": story.school.name}
     return _("a %(who)s") % {"who": who}

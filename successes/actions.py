@@ -14,9 +14,12 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from lib.text import without_control_characters
+from mail.models import EmailKind
+from mail.outbox import plan_now
+from mail.registry import Planned
 from schools import audit
 from schools.access import roles_for
-from schools.models import AuditAction, EmailKind, School, User
+from schools.models import AuditAction, School, User
 from successes.models import (
     Attachment,
     Spotlight,
@@ -233,8 +236,6 @@ def spotlight_colleague(*, noticed_by: User, colleague: User, note: str) -> Spot
         raise ValidationError(_("You can spotlight colleagues of your own school."))
     spotlight = Spotlight.objects.create(noticed_by=noticed_by, colleague=colleague,
                                          school_id=shared[0], note=note.strip())
-    from forums.outbox import Planned, plan_now  # noqa: PLC0415 - the outbox serves all apps
-
     plan_now([Planned(key=f"spotlight:{spotlight.pk}", kind=EmailKind.SPOTLIGHT,
                       email=colleague.email, recipient=colleague,
                       district=roles_for(colleague).district, scheduled_for=timezone.now(),

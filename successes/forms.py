@@ -3,6 +3,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.widgets import DateInput
 from schools.access import roles_for, same_school_colleagues, schools_for
 from successes.access import allowed_visibilities, story_to_grow_from
 from successes.models import EvidenceKind, GradeBand, SuccessStory, Theme
@@ -24,8 +25,7 @@ class StoryForm(forms.ModelForm):
         label=_("Other tags"), required=False, max_length=300,
         help_text=_("Separate with commas, e.g. exit tickets, lab groups."))
     grew_from = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    happened_on = forms.DateField(label=_("When it happened"), required=False,
-                                  widget=forms.DateInput(attrs={"type": "date"}))
+    happened_on = forms.DateField(label=_("When it happened"), required=False, widget=DateInput())
 
     class Meta:
         model = SuccessStory
@@ -115,10 +115,8 @@ class StoryFilterForm(forms.Form):
                                     empty_label=_("All schools"))
     evidence = forms.ChoiceField(label=_("Evidence"), required=False,
                                  choices=[("", _("Any evidence"))] + list(EvidenceKind.choices))
-    since = forms.DateField(label=_("From"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("To"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,6 @@
 """A token per district that changes whenever who may see one of its stories may have changed:
 a story saved (its visibility, tags or themes), moved to the trash or restored. Caches of
-anything drawn from a district's stories put the token in their key (forums.digests), so such a
+anything drawn from a district's stories put the token in their key (learning.digests), so such a
 change shows everywhere at once instead of when the cache expires.
 
 The token lives in Redis and is random: a token lost with Redis (restart, eviction) is replaced

@@ -25,9 +25,11 @@ from django.utils import timezone
 
 from forums import actions as forum_actions
 from forums.models import Circle, ForumMember, ProtocolKind
+from mail import preferences
+from mail.models import EmailKind
 from schools import actions as school_actions
-from schools import preferences, signin
-from schools.models import EmailKind, Membership, Role
+from schools import signin
+from schools.models import Membership, Role
 from successes import actions as story_actions
 from tests.factories import SchoolFactory, StoryFactory, ThemeFactory, member
 from tests.forums.factories import ProtocolTemplateFactory

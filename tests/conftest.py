@@ -6,7 +6,7 @@ The district "Riverside" has Heritage and Lakeview schools; "Elsewhere" is anoth
 import pytest
 from django.test import Client, TestCase
 
-from schools.middleware import SESSION_KEY, time_zone_of
+from schools.middleware import LANGUAGES_KEY, SESSION_KEY, languages_of, time_zone_of
 
 from tests.factories import DistrictFactory, Role, SchoolFactory, member
 
@@ -135,10 +135,11 @@ def client_for(client):
 
     def sign_in(user):
         client.force_login(user)
-        # As after a first page view: the time zone is remembered in the session, so query
-        # counts of the next request are those of every later one.
+        # As after a first page view: the time zone and languages are remembered in the
+        # session, so query counts of the next request are those of every later one.
         session = client.session
         session[SESSION_KEY] = time_zone_of(user)
+        session[LANGUAGES_KEY] = languages_of(user)
         session.save()
         return client
 

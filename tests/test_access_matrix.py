@@ -85,6 +85,8 @@ MATRIX = [
     GET("home", None,                                     L,  OK, OK, OK, OK, OK, OK, OK, OK),
     GET("healthz", None,                                  UP, UP, UP, UP, UP, UP, UP, UP, UP),
     GET("ping", None,                                     OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    # the language switcher posts here; without a choice it only sends the person back
+    GET("set_language", None,                             R,  R,  R,  R,  R,  R,  R,  R,  R),
     # --- District administration: district admins, of their own district only
     GET("schools:district", None,                         L,  NO, NO, NO, NO, NO, OK, NO, OK),
     GET("schools:add_school", None,                       L,  NO, NO, NO, NO, NO, OK, NO, OK),
@@ -109,18 +111,18 @@ MATRIX = [
     # --- Secret links: the token is the key, whoever holds it (judged as its owner reads it)
     GET("schools:accept_invitation", "invitation",        OK, OK, OK, OK, OK, OK, OK, OK, OK,
         reads_as="anonymous"),
-    GET("schools:unsubscribe", "unsubscribe",             OK, OK, OK, OK, OK, OK, OK, OK, OK,
+    GET("mail:unsubscribe", "unsubscribe",                OK, OK, OK, OK, OK, OK, OK, OK, OK,
         reads_as="teacher"),
     # Maya herself, already signed in, goes straight on; anyone else is asked to confirm
     GET("schools:sign_in_link", "sign_in_link",           OK, R,  OK, OK, OK, OK, OK, OK, OK,
         reads_as="teacher"),
     GET("forums:calendar_feed", "calendar_feed",          OK, OK, OK, OK, OK, OK, OK, OK, OK,
         reads_as="teacher"),
-    GET("schools:preferences", None,                      L,  OK, OK, OK, OK, OK, OK, OK, OK),
+    GET("mail:preferences", None,                         L,  OK, OK, OK, OK, OK, OK, OK, OK),
     # everyone downloads their own data (a zip, searched like every other body)
     GET("schools:my_data", None,                          L,  OK, OK, OK, OK, OK, OK, OK, OK),
     POST("schools:my_data", None,                         L,  OK, OK, OK, OK, OK, OK, OK, OK),
-    POST("schools:reset_calendar_link", None,             L,  R,  R,  R,  R,  R,  R,  R,  R),
+    POST("mail:reset_calendar_link", None,                L,  R,  R,  R,  R,  R,  R,  R,  R),
     # --- Stories: the author chooses who reads; not even a leader reads beyond that
     GET("successes:list", None,                           L,  OK, OK, OK, OK, OK, OK, OK, OK),
     GET("successes:create", None,                         L,  OK, OK, OK, OK, OK, OK, OK, OK),
@@ -228,7 +230,7 @@ MATRIX = [
     GET("forums:report_try", "elsewhere_commitment",      L,  NO, NO, NO, NO, NO, NO, NO, NO),
     GET("forums:try_story", "try_report",                 L,  OK, NO, NO, NO, NO, NO, NO, NO),
     GET("forums:try_story", "elsewhere_try_report",       L,  NO, NO, NO, NO, NO, NO, NO, NO),
-    GET("forums:email_status", None,                      L,  NO, NO, NO, NO, NO, OK, NO, OK),
+    GET("mail:email_status", None,                        L,  NO, NO, NO, NO, NO, OK, NO, OK),
     # --- Protocols: read in the district, copied and edited by its admins
     GET("forums:protocols", None,                         L,  OK, OK, OK, OK, OK, OK, OK, OK),
     GET("forums:protocol", "protocol",                    L,  OK, OK, OK, OK, OK, OK, NO, NO),
@@ -238,21 +240,21 @@ MATRIX = [
     GET("forums:protocol_edit", "protocol",               L,  NO, NO, NO, NO, NO, OK, NO, NO),
     GET("forums:protocol_edit", "elsewhere_protocol",     L,  NO, NO, NO, NO, NO, NO, NO, OK),
     # --- District pages: the digest and its exports for leaders and admins, per district
-    GET("forums:district_digest", None,                   L,  NO, NO, NO, NO, OK, OK, OK, OK),
-    GET("forums:district_digest_pdf", None,               L,  NO, NO, NO, NO, OK, OK, OK, OK),
-    GET("forums:insights_csv", None,                      L,  NO, NO, NO, NO, OK, OK, OK, OK),
-    GET("forums:district_spread", None,                   L,  NO, NO, NO, NO, OK, OK, OK, OK),
-    GET("forums:collective_from_theme", "theme",          L,  NO, NO, NO, NO, OK, NO, NO, NO),
-    GET("forums:collective_from_theme", "elsewhere_theme",
+    GET("learning:district_digest", None,                 L,  NO, NO, NO, NO, OK, OK, OK, OK),
+    GET("learning:district_digest_pdf", None,             L,  NO, NO, NO, NO, OK, OK, OK, OK),
+    GET("learning:insights_csv", None,                    L,  NO, NO, NO, NO, OK, OK, OK, OK),
+    GET("learning:district_spread", None,                 L,  NO, NO, NO, NO, OK, OK, OK, OK),
+    GET("learning:collective_from_theme", "theme",        L,  NO, NO, NO, NO, OK, NO, NO, NO),
+    GET("learning:collective_from_theme", "elsewhere_theme",
                                                           L,  NO, NO, NO, NO, NO, NO, OK, NO),
     # the knowledge bank shows each member only what they may already read
-    GET("forums:knowledge", None,                         L,  OK, OK, OK, OK, OK, OK, OK, OK),
-    GET("forums:story_spread", "private_story",           L,  OK, NO, NO, NO, NO, NO, NO, NO),
-    GET("forums:story_spread", "school_story",            L,  OK, OK, NO, OK, NO, NO, NO, NO),
-    GET("forums:story_spread", "district_story",          L,  OK, OK, OK, OK, OK, OK, NO, NO),
-    GET("forums:story_spread", "elsewhere_story",         L,  NO, NO, NO, NO, NO, NO, OK, OK),
-    GET("forums:insight_spread", "insight",               L,  OK, OK, NO, OK, OK, OK, NO, NO),
-    GET("forums:insight_spread", "elsewhere_insight",     L,  NO, NO, NO, NO, NO, NO, OK, OK),
+    GET("learning:knowledge", None,                       L,  OK, OK, OK, OK, OK, OK, OK, OK),
+    GET("learning:story_spread", "private_story",         L,  OK, NO, NO, NO, NO, NO, NO, NO),
+    GET("learning:story_spread", "school_story",          L,  OK, OK, NO, OK, NO, NO, NO, NO),
+    GET("learning:story_spread", "district_story",        L,  OK, OK, OK, OK, OK, OK, NO, NO),
+    GET("learning:story_spread", "elsewhere_story",       L,  NO, NO, NO, NO, NO, NO, OK, OK),
+    GET("learning:insight_spread", "insight",             L,  OK, OK, NO, OK, OK, OK, NO, NO),
+    GET("learning:insight_spread", "elsewhere_insight",   L,  NO, NO, NO, NO, NO, NO, OK, OK),
 ]
 
 # Planted words that must show where they belong: proof that the search above can see them
@@ -263,9 +265,9 @@ MUST_SHOW = [
     ("GET successes:list", "teacher_elsewhere", "ZQDISTRICT"),
     ("GET forums:record [live_session]", "district_leader", "ZQCARD"),
     ("GET forums:record [review_session]", "colleague", "ZQTRY"),
-    ("GET forums:district_digest_pdf", "district_leader", "ZQINSIGHT"),
-    ("GET forums:insights_csv", "district_admin", "ZQINSIGHT"),
-    ("GET forums:insights_csv", "admin_elsewhere", "ZQELSERECORD"),
+    ("GET learning:district_digest_pdf", "district_leader", "ZQINSIGHT"),
+    ("GET learning:insights_csv", "district_admin", "ZQINSIGHT"),
+    ("GET learning:insights_csv", "admin_elsewhere", "ZQELSERECORD"),
     ("GET schools:staff", "district_admin", "Daniel Reyes"),
     ("GET schools:staff", "admin_elsewhere", "ZQNORTHSIDE"),
     ("GET forums:session [collective_session]", "principal", "Daniel Reyes"),

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from forums import access
 from forums.calendar import feed_ics, session_ics
 from forums.models import SessionState
-from schools.models import NotificationSettings
+from mail.models import NotificationSettings
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 

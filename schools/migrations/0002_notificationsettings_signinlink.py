@@ -2,7 +2,7 @@
 
 import django.contrib.postgres.fields
 import django.db.models.deletion
-import schools.models
+import mail.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('digest_cadence', models.CharField(choices=[('each_cycle', 'After each cycle'), ('weekly', 'Weekly'), ('monthly', 'Monthly'), ('never', 'Never')], default='weekly', max_length=12, verbose_name='district digest')),
                 ('muted_kinds', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('invitation', 'Invitation to join'), ('sign_in', 'Sign-in link'), ('presenter_request', 'Request to present your story'), ('call_for_successes', 'Call for successes when a cycle opens'), ('session_invite', 'Session invitations and updates'), ('session_reminder', 'Session reminders (48 h and 2 h before)'), ('presenter_preparation', 'Preparation note for presenters'), ('no_story_yet', 'No story chosen yet (facilitators)'), ('commitment_followup', 'Follow-up on your commitments'), ('spotlight', 'A colleague spotlighted your class'), ('cycle_digest', 'Cycle digest'), ('district_digest', 'District digest')], max_length=30), blank=True, default=list, size=None)),
-                ('calendar_token', models.CharField(default=schools.models.new_calendar_token, max_length=64, unique=True)),
+                ('calendar_token', models.CharField(default=mail.models.new_calendar_token, max_length=64, unique=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_settings', to=settings.AUTH_USER_MODEL)),
             ],

@@ -54,12 +54,13 @@ def site(live_server, settings):
 
 @pytest.fixture
 def new_page(browser, request):
-    """new_page(phone=False) -> a page in a fresh browser context (a separate person)."""
+    """new_page(phone=False, locale=None) -> a page in a fresh browser context (a separate
+    person); `locale` ("fr-CA") sets the browser's language, else the browser's default."""
     contexts = []
 
-    def make(phone: bool = False):
+    def make(phone: bool = False, locale: str | None = None):
         context = browser.new_context(viewport=PHONE if phone else {"width": 1280, "height": 900},
-                                      has_touch=phone, is_mobile=phone)
+                                      has_touch=phone, is_mobile=phone, locale=locale)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_in
 from tests.factories import PASSWORD, StoryFactory
-from tests.forums.district_setup import build
+from tests.learning.district_setup import build
 
 
 def test_a_district_leader_reads_searches_follows_a_trail_and_forms_a_collective(

@@ -12,7 +12,7 @@ from forums import actions
 from forums.calendar import feed_ics, session_ics
 from forums.models import ProtocolKind
 from forums.protocols import shipped_protocol
-from schools import preferences
+from mail import preferences
 from tests.factories import StoryFactory
 
 CHICAGO = ZoneInfo("America/Chicago")

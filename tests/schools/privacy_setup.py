@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from forums.models import Card, Commitment, ForumMember, Session, TryOutcome, TryReport
-from schools.models import NotificationSettings, User
+from mail.models import NotificationSettings
+from schools.models import User
 from successes.actions import add_attachment, autosave_draft, delete_story
 from successes.models import Attachment, Spotlight, StoryDraft, SuccessStory, TryIntent
 from tests.factories import StoryFactory

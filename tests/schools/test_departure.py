@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.digests import district_digest
-from forums.models import (Commitment, Delivery, DeliveryStatus, ForumMember,
-                           PresenterRequest)
+from forums.models import Commitment, ForumMember, PresenterRequest
+from learning.digests import district_digest
+from mail.models import Delivery, DeliveryStatus
 from schools import actions
 from schools.models import (AuditAction, AuditEntry, Invitation, Membership, Role,
                             SignInLink, User)

@@ -129,7 +129,7 @@ def test_the_page_explains_and_downloads_nothing(client_for, teacher):
 
 
 def test_the_e_mail_settings_page_links_to_it(client_for, teacher):
-    assert MY_DATA in client_for(teacher).get(reverse("schools:preferences")).content.decode()
+    assert MY_DATA in client_for(teacher).get(reverse("mail:preferences")).content.decode()
 
 
 @pytest.mark.parametrize("who", ["principal", "district_leader", "district_admin",

@@ -1,0 +1,27 @@
+"""Load the demo district: `python manage.py seed_demo` (`make run` does it on every start).
+Safe to run again: it only adds what is missing."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo.district import DEMO_ACCOUNTS, PASSWORD, load_demo_district
+from demo.forums import load_demo_forums
+from demo.stories import load_demo_stories
+
+
+class Command(BaseCommand):
+    help = "Load (or complete) the demo district: schools, people, themes, stories and forums."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        district = load_demo_district()
+        created = load_demo_stories(district)
+        if created:
+            self.stdout.write(f"Added {created} success stories.")
+        created = load_demo_forums(district)
+        if created:
+            self.stdout.write(f"Added {created} forums.")
+        self.stdout.write(self.style.SUCCESS("Demo district ready. Demo accounts "
+                                             f"(password '{PASSWORD}'):"))
+        for email, what in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {email:<26} {what}")

@@ -1,0 +1,112 @@
+"""The outbox's rows and a person's e-mail choices.
+
+Both tables were created by the apps that first held them (`forums_delivery`,
+`schools_notificationsettings`); the models moved here with their tables unchanged.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailKind(models.TextChoices):
+    """Every e-mail the app sends. All but the first three can be turned off by the person."""
+
+    INVITATION = "invitation", _("Invitation to join")
+    SIGN_IN = "sign_in", _("Sign-in link")
+    PRESENTER_REQUEST = "presenter_request", _("Request to present your story")
+    CALL_FOR_SUCCESSES = "call_for_successes", _("Call for successes when a cycle opens")
+    SESSION_INVITE = "session_invite", _("Session invitations and updates")
+    SESSION_REMINDER = "session_reminder", _("Session reminders (48 h and 2 h before)")
+    PRESENTER_PREPARATION = "presenter_preparation", _("Preparation note for presenters")
+    NO_STORY_YET = "no_story_yet", _("No story chosen yet (facilitators)")
+    COMMITMENT_FOLLOWUP = "commitment_followup", _("Follow-up on your commitments")
+    SPOTLIGHT = "spotlight", _("A colleague spotlighted your class")
+    CYCLE_DIGEST = "cycle_digest", _("Cycle digest")
+    DISTRICT_DIGEST = "district_digest", _("District digest")
+
+
+ALWAYS_SENT = (EmailKind.INVITATION, EmailKind.SIGN_IN, EmailKind.PRESENTER_REQUEST)
+
+
+class DigestCadence(models.TextChoices):
+    EACH_CYCLE = "each_cycle", _("After each cycle")
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly")
+    NEVER = "never", _("Never")
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class NotificationSettings(models.Model):
+    """A person's choices about e-mail, and the secret of their calendar feed."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="notification_settings")
+    digest_cadence = models.CharField(_("district digest"), max_length=12,
+                                      choices=DigestCadence.choices,
+                                      default=DigestCadence.WEEKLY)
+    muted_kinds = ArrayField(models.CharField(max_length=30, choices=EmailKind.choices),
+                             default=list, blank=True)
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "schools_notificationsettings"
+
+    def wants(self, kind: str) -> bool:
+        """The district digest follows its cadence; other kinds can be muted one by one."""
+        if kind == EmailKind.DISTRICT_DIGEST:
+            return self.digest_cadence != DigestCadence.NEVER
+        return kind in ALWAYS_SENT or kind not in self.muted_kinds
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Not needed any more")
+
+
+class Delivery(models.Model):
+    """The outbox: one row per recipient and occasion. The unique key makes planning the same
+    e-mail twice harmless, and claiming a row before sending makes sending it twice impossible.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30)
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  null=True, blank=True, related_name="deliveries")
+    email = models.EmailField()
+    district = models.ForeignKey("schools.District", on_delete=models.CASCADE, null=True,
+                                 blank=True, related_name="deliveries")
+    payload = models.JSONField(default=dict)
+    scheduled_for = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices,
+                              default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "forums_delivery"
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["scheduled_for"], name="delivery_due",
+                         condition=Q(status="pending")),
+            models.Index(fields=["claimed_at"], name="delivery_sending",
+                         condition=Q(status="sending")),
+            models.Index(fields=["district", "-created_at"], name="delivery_district_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,3 +1,0 @@
-"""Fixtures of the district pages' tests: the crafted district (see district_setup.py)."""
-
-from tests.forums.district_setup import crafted, friday  # noqa: F401
