@@ -8,7 +8,7 @@ PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run test test-fast bench check-deploy messages clean
+.PHONY: install run lint test test-fast bench check-deploy messages clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -25,8 +25,12 @@ install: .venv/.synced
 run: install
 	DEBUG=$${DEBUG:-true} $(PY) -m lib.devservices --run-app
 
-## The whole suite, browser tests included, against real Postgres and Redis.
-test: install
+## ruff, with the rules in pyproject.toml.
+lint: install
+	.venv/bin/ruff check .
+
+## The lint, then the whole suite, browser tests included, against real Postgres and Redis.
+test: lint
 	$(PY) -m lib.devservices -- $(PY) -m pytest $(ARGS)
 
 ## Everything but the browser tests.

@@ -11,8 +11,18 @@ from bench.live_load import live_sessions
 from bench.report import log
 from bench.seed.people import LEADER, PASSWORD, SLUG
 from forums import live
-from forums.models import (Card, Commitment, Forum, ForumMember, ForumRole, Insight,
-                           ProtocolKind, Session, SessionState, TryReport)
+from forums.models import (
+    Card,
+    Commitment,
+    Forum,
+    ForumMember,
+    ForumRole,
+    Insight,
+    ProtocolKind,
+    Session,
+    SessionState,
+    TryReport,
+)
 from schools.models import Membership, Role, School, User
 from successes.models import SuccessStory, Visibility
 

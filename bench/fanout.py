@@ -43,7 +43,8 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, time as clock, timedelta
+from datetime import datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -57,8 +58,7 @@ from forums.models import Insight
 from learning.emails import district_digests
 from lib.redis import client
 from mail import outbox, tasks
-from mail.models import (Delivery, DeliveryStatus, DigestCadence, EmailKind,
-                         NotificationSettings)
+from mail.models import Delivery, DeliveryStatus, DigestCadence, EmailKind, NotificationSettings
 from schools.models import District, Membership, Role, User
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -185,7 +185,7 @@ class Participant:
         try:
             status, response_headers, cookies, payload = await connection.request(
                 method, path, headers, body)
-        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError) as error:
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as error:
             tally.errors[type(error).__name__] += 1
             return None, b""
         finally:
@@ -270,7 +270,7 @@ async def run(spec: dict) -> dict:
     opened_at = time.monotonic()
     opened = await asyncio.gather(*(open_one(person) for person in people))
     open_seconds = time.monotonic() - opened_at
-    active = [person for person, ok in zip(people, opened) if ok]
+    active = [person for person, ok in zip(people, opened, strict=True) if ok]
     started = time.monotonic()
     deadline = started + spec["duration"]
     loops = [asyncio.ensure_future(loop) for person in active for loop in (

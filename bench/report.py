@@ -40,7 +40,7 @@ def build_report(results: dict[str, dict], extra: dict, facts: dict,
             "cpu": cpu_model(),
             "platform": platform.platform(),
             "python": platform.python_version(),
-            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         },
         "settings": {
             "duration_s": args.duration,

@@ -44,8 +44,14 @@ from bench.load import load_generator
 from bench.pages import PAGES, Page, bench_page
 from bench.processes import free_port, shielded
 from bench.report import RESULTS, build_report, load_average, log, print_table
-from bench.server import (LIVE_SERVER, PAGES_SERVER, prepare_database, server_env,
-                          start_gunicorn, stop_gunicorn)
+from bench.server import (
+    LIVE_SERVER,
+    PAGES_SERVER,
+    prepare_database,
+    server_env,
+    start_gunicorn,
+    stop_gunicorn,
+)
 
 SCALE = {"schools": 200, "staff": 10_000, "stories": 200_000}
 SCENARIOS = ("live_load", "email_fanout")

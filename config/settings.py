@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     # A provider's sign-in URLs exist only when it is configured (see SOCIALACCOUNT_PROVIDERS).
     *(["allauth.socialaccount.providers.google"] if env_str("GOOGLE_CLIENT_ID") else []),
     *(["allauth.socialaccount.providers.microsoft"] if env_str("MICROSOFT_CLIENT_ID") else []),
+    # Each district's own single sign-on (schools/sso.py), set up in the app.
+    "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
     "template_partials",
     "csp",
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "schools.middleware.DistrictMiddleware",  # before anything asks for the person's roles
     "schools.middleware.LanguageMiddleware",  # after the session, auth and LocaleMiddleware
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -191,7 +194,14 @@ def _social_app(prefix: str) -> list[dict]:
     return [{"client_id": client_id, "secret": env_str(f"{prefix}_CLIENT_SECRET"), "key": ""}]
 
 
-# Google and Microsoft sign-in appear only when their client ids are configured.
+# Single sign-on is set up per district in the app (schools/sso.py). Its client secrets are
+# sealed under SSO_ENCRYPTION_KEY (else SECRET_KEY). Issuers must be public https addresses,
+# except in development and tests.
+SSO_ENCRYPTION_KEY = env_str("SSO_ENCRYPTION_KEY")
+SSO_ALLOW_INSECURE_ISSUERS = env_bool("SSO_ALLOW_INSECURE_ISSUERS", default=DEBUG)
+
+# Deployment-wide Google and Microsoft sign-in (any district's staff, by verified address)
+# appear only when their client ids are configured.
 SOCIALACCOUNT_PROVIDERS = {
     "google": {"APPS": _social_app("GOOGLE"), "SCOPE": ["profile", "email"]},
     "microsoft": {
@@ -239,6 +249,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "lib.health.heartbeat", "schedule": 30.0, "options": {"expires": 25}},
     "purge-trash": {"task": "successes.tasks.purge_trash", "schedule": 6 * 3600.0},
+    "forget-old-uploads": {"task": "schools.tasks.forget_old_uploads", "schedule": 3600.0},
     "close-stale-sessions": {"task": "forums.tasks.close_stale_sessions", "schedule": 900.0},
     "email-tick": {"task": "mail.tasks.tick", "schedule": float(env_int("EMAIL_TICK_SECONDS", 120)),
                    "options": {"expires": 100}},
@@ -319,5 +330,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {"django.db.backends": {"level": "INFO"},
+                # Subsetting the PDF digest's fonts reports every glyph at INFO.
+                "fontTools": {"level": "WARNING"}},
 }

@@ -1,10 +1,13 @@
-"""The demo district itself: Riverside Unified, its four schools, its themes and its people,
-among them the demo accounts the README lists. Every demo person signs in with PASSWORD."""
+"""The demo district itself: Riverside Unified, its four schools, its themes (one retired) and
+its people, among them the demo accounts the README lists, and two invitations still waiting;
+plus a small second district, Hillside, where the network coach also leads (the district
+switcher). Every demo person signs in with PASSWORD."""
 
 from __future__ import annotations
 
+from schools.actions import invite_person
 from schools.addresses import mark_verified_primary
-from schools.models import District, Membership, Role, School, User
+from schools.models import District, Invitation, Membership, Role, School, User
 from successes.models import Theme
 
 PASSWORD = "demo-success"
@@ -62,7 +65,21 @@ DEMO_ACCOUNTS = [
     ("principal@demo.example", "school leader of Heritage Middle School"),
     ("district@demo.example", "district leader"),
     ("admin@demo.example", "district admin"),
+    ("coach@demo.example", "district leader in Riverside and in Hillside (district switcher)"),
 ]
+
+# A theme the district stopped offering: old stories keep it.
+RETIRED_THEMES = [("Homework", "Homework that helps; folded into Grading and Feedback.")]
+
+# Invitations the admin sent that are still waiting (email, name, school slug).
+WAITING_INVITATIONS = [
+    ("n.bennett@demo.example", "Noah Bennett", "lakeview"),
+    ("l.haddad@demo.example", "Leila Haddad", "northgate"),
+]
+
+# A second, small district where the network coach also leads: the district switcher.
+HILLSIDE = ("hillside", "Hillside Unified School District", "America/Denver")
+HILLSIDE_SCHOOLS = [("hillside-elementary", "Hillside Elementary School")]
 
 
 def load_demo_district() -> District:
@@ -86,4 +103,28 @@ def load_demo_district() -> District:
         Membership.objects.get_or_create(
             user=user, district=district, role=role,
             school=schools[school_slug] if school_slug else None)
+    for name, description in RETIRED_THEMES:
+        Theme.objects.get_or_create(district=district, name=name,
+                                    defaults={"description": description, "is_active": False})
+    _waiting_invitations(district, schools)
+    _hillside()
     return district
+
+
+def _waiting_invitations(district: District, schools: dict[str, School]) -> None:
+    admin = User.objects.get(email="admin@demo.example")
+    for email, name, school_slug in WAITING_INVITATIONS:
+        if not Invitation.objects.filter(district=district, email=email).exists():
+            invite_person(district=district, email=email, role=Role.TEACHER,
+                          school=schools[school_slug], invited_by=admin, name=name)
+
+
+def _hillside() -> None:
+    slug, name, time_zone = HILLSIDE
+    hillside, _ = District.objects.get_or_create(
+        slug=slug, defaults={"name": name, "time_zone": time_zone})
+    for school_slug, school_name in HILLSIDE_SCHOOLS:
+        School.objects.get_or_create(district=hillside, slug=school_slug,
+                                     defaults={"name": school_name})
+    Membership.objects.get_or_create(user=User.objects.get(email="coach@demo.example"),
+                                     district=hillside, role=Role.DISTRICT_LEADER, school=None)

@@ -12,9 +12,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.story_texts import STORIES
-from forums import actions
-from forums.models import (Attendance, Card, Commitment, Cycle, Forum, ForumRole, Insight,
-                           ProtocolKind, Session, SessionState, TryOutcome, TryReport)
+from forums.actions import membership, scheduling
+from forums.models import (
+    Attendance,
+    Card,
+    Commitment,
+    Cycle,
+    Forum,
+    ForumRole,
+    Insight,
+    ProtocolKind,
+    Session,
+    SessionState,
+    TryOutcome,
+    TryReport,
+)
 from forums.protocols import shipped_protocol
 from schools.models import District, School, User
 from successes.models import SuccessStory, Theme
@@ -37,10 +49,10 @@ def _at(day: date, hour: int, minute: int, tz: str) -> datetime:
 def _forum(district, school, name, creator, members, *, theme=None, description="") -> Forum:
     forum = Forum.objects.filter(district=district, name=name).first()
     if forum is None:
-        forum = actions.create_forum(creator=_user(creator), district=district, school=school,
-                                     name=name, description=description, focus_theme=theme)
+        forum = membership.create_forum(creator=_user(creator), district=district, school=school,
+                                        name=name, description=description, focus_theme=theme)
     for email, circle, role in members:
-        actions.add_members(forum=forum, users=[_user(email)], circle=circle, role=role)
+        membership.add_members(forum=forum, users=[_user(email)], circle=circle, role=role)
     return forum
 
 
@@ -88,9 +100,9 @@ def load_demo_forums(district: District) -> int:
         forum = _forum(district, school[slug], name, leader,
                        [(email, core, member) for email in teachers], theme=theme.get(focus))
         if not forum.cycles.exists():
-            actions.plan_cycle(forum=forum, title=f"{focus}: what is working",
-                               starts_on=today - timedelta(days=5),
-                               ends_on=today + timedelta(days=60), focus_theme=theme.get(focus))
+            scheduling.plan_cycle(forum=forum, title=f"{focus}: what is working",
+                                  starts_on=today - timedelta(days=5),
+                                  ends_on=today + timedelta(days=60), focus_theme=theme.get(focus))
 
     collective = _forum(district, None, "Attendance collective", "district@demo.example", [
         ("principal@demo.example", core, ForumRole.CO_FACILITATOR),
@@ -101,11 +113,11 @@ def load_demo_forums(district: District) -> int:
     ], theme=theme.get("Attendance"),
         description="School leaders and coaches learning what brings students back.")
     if not collective.cycles.exists():
-        cycle = actions.plan_cycle(forum=collective, title="Chronic absence: what works",
-                                   starts_on=today - timedelta(days=10),
-                                   ends_on=today + timedelta(days=80),
-                                   focus_theme=theme.get("Attendance"))
-        session = actions.schedule_session(
+        cycle = scheduling.plan_cycle(forum=collective, title="Chronic absence: what works",
+                                      starts_on=today - timedelta(days=10),
+                                      ends_on=today + timedelta(days=80),
+                                      focus_theme=theme.get("Attendance"))
+        session = scheduling.schedule_session(
             cycle=cycle, kind=ProtocolKind.ANALYSIS, minutes=50, place="Central office, room 2",
             online_url="https://meet.example.org/attendance-collective",
             starts_at=_at(today + timedelta(days=20), 16, 0, collective.time_zone),
@@ -126,10 +138,10 @@ def _feature(session: Session, story: SuccessStory | None) -> None:
 def _finished_cycle(forum: Forum, theme: Theme | None, today: date) -> None:
     """A cycle in its "try" phase: the analysis session is done, the review is next week."""
     tz = forum.time_zone
-    cycle = actions.plan_cycle(forum=forum, title="Feedback students act on",
-                               starts_on=today - timedelta(days=40),
-                               ends_on=today + timedelta(days=30), focus_theme=theme)
-    session = actions.schedule_session(
+    cycle = scheduling.plan_cycle(forum=forum, title="Feedback students act on",
+                                  starts_on=today - timedelta(days=40),
+                                  ends_on=today + timedelta(days=30), focus_theme=theme)
+    session = scheduling.schedule_session(
         cycle=cycle, kind=ProtocolKind.ANALYSIS, minutes=50, place="Library",
         starts_at=_at(today - timedelta(days=21), 15, 30, tz),
         protocol=shipped_protocol(ProtocolKind.ANALYSIS))
@@ -190,7 +202,7 @@ def _finished_cycle(forum: Forum, theme: Theme | None, today: date) -> None:
     session.state, session.current_step = SessionState.CLOSED, 7
     session.closed_at = session.starts_at + timedelta(minutes=55)
     session.save(update_fields=["state", "current_step", "closed_at"])
-    actions.schedule_session(
+    scheduling.schedule_session(
         cycle=cycle, kind=ProtocolKind.REVIEW, minutes=35, place="Library",
         starts_at=_at(today + timedelta(days=7), 15, 30, tz),
         protocol=shipped_protocol(ProtocolKind.REVIEW))
@@ -198,10 +210,10 @@ def _finished_cycle(forum: Forum, theme: Theme | None, today: date) -> None:
 
 def _tomorrow_cycle(forum: Forum, theme: Theme | None, today: date) -> None:
     """A session tomorrow with its story chosen, so the live view can be tried at once."""
-    cycle = actions.plan_cycle(forum=forum, title="Every student known by name",
-                               starts_on=today - timedelta(days=14),
-                               ends_on=today + timedelta(days=45), focus_theme=theme)
-    session = actions.schedule_session(
+    cycle = scheduling.plan_cycle(forum=forum, title="Every student known by name",
+                                  starts_on=today - timedelta(days=14),
+                                  ends_on=today + timedelta(days=45), focus_theme=theme)
+    session = scheduling.schedule_session(
         cycle=cycle, kind=ProtocolKind.ANALYSIS, minutes=50, place="Room 114",
         online_url="https://meet.example.org/heritage-new-teachers",
         starts_at=_at(today + timedelta(days=1), 15, 30, forum.time_zone),
@@ -216,11 +228,11 @@ def _first_attendance_round(collective: Forum, theme: dict, today: date) -> None
     """A finished round of the collective, so a practice can be seen spreading: Heritage's
     welcome-back greetings, studied in a session, tried at Northgate and Cedar Park, where the
     try became a new story."""
-    cycle = actions.plan_cycle(forum=collective, title=FIRST_ROUND,
-                               starts_on=today - timedelta(days=70),
-                               ends_on=today - timedelta(days=11),
-                               focus_theme=theme.get("Attendance"))
-    session = actions.schedule_session(
+    cycle = scheduling.plan_cycle(forum=collective, title=FIRST_ROUND,
+                                  starts_on=today - timedelta(days=70),
+                                  ends_on=today - timedelta(days=11),
+                                  focus_theme=theme.get("Attendance"))
+    session = scheduling.schedule_session(
         cycle=cycle, kind=ProtocolKind.ANALYSIS, minutes=50, place="Central office, room 2",
         starts_at=_at(today - timedelta(days=45), 16, 0, collective.time_zone),
         protocol=shipped_protocol(ProtocolKind.ANALYSIS))

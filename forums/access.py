@@ -8,6 +8,10 @@
 - The presenter's name follows their story's byline outside the forum (presenter_naming).
 - A try report goes only into a review session of the commitment's forum (may_report_try_in).
 - Insights are seen by whoever may see their forum (insights_visible_to).
+- Live: facilitators run steps and timer; members and the presenter post while it is live,
+  but not the presenter in a step they listen to (may_post_card, checked by the actions too).
+- Commitments and try reports are their author's alone (own_commitments).
+- Protocols: a district reads its own and the shipped ones; its admins copy and edit its own.
 """
 
 from __future__ import annotations
@@ -18,8 +22,24 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from forums.models import (FACILITATING_ROLES, Commitment, Cycle, Forum, ForumMember, ForumRole,
-                           Insight, PresenterRequest, ProtocolKind, Session)
+from forums import live
+from forums.models import (
+    FACILITATING_ROLES,
+    Commitment,
+    Cycle,
+    Forum,
+    ForumMember,
+    ForumRole,
+    Insight,
+    PresenterRequest,
+    ProtocolKind,
+    ProtocolTemplate,
+    Session,
+    SessionState,
+    Speaker,
+    TryReport,
+)
+from forums.protocols import protocols_for
 from schools.access import roles_for
 from schools.models import Membership, School, User
 from successes.access import name_shown
@@ -123,6 +143,66 @@ def session_role(user: User, session: Session) -> SessionRole:
                        is_presenter=session.presenter_id == user.pk)
 
 
+def get_controlled_session(user: User, pk: int) -> Session:
+    """A session whose steps, timer and attendance the person runs: 404 for anyone else."""
+    session = get_session_for(user, pk)
+    if not session_role(user, session).controls:
+        raise Http404
+    return session
+
+
+def get_documented_session(user: User, pk: int) -> Session:
+    """A session whose insights the person writes (facilitators, documenters)."""
+    session = get_session_for(user, pk)
+    if not session_role(user, session).documents:
+        raise Http404
+    return session
+
+
+def get_insight_of(session: Session, pk: int) -> Insight:
+    try:
+        return session.insights.get(pk=pk)
+    except Insight.DoesNotExist:
+        raise Http404 from None
+
+
+# --- The live session ----------------------------------------------------------------------
+
+POLL_GRANTS = "live_sessions"  # ids of the (last 20) sessions this browser may poll
+
+
+def grant_poll(browser_session, session: Session) -> None:
+    """Polls skip the access check (they are answered from Redis), so only a browser that
+    opened the live page, through get_session_for, may poll that session."""
+    granted = browser_session.get(POLL_GRANTS, [])
+    if session.pk not in granted:
+        browser_session[POLL_GRANTS] = (granted + [session.pk])[-20:]
+
+
+def may_poll(browser_session, session_id: int) -> bool:
+    return session_id in browser_session.get(POLL_GRANTS, [])
+
+
+def presenter_listens(role: SessionRole, session: Session) -> bool:
+    """In a step where the group speaks and the presenter listens silently, the presenter
+    posts nothing."""
+    return (role.is_presenter
+            and live.current_step(session)[1].get("speaker") == Speaker.GROUP_PRESENTER_SILENT)
+
+
+def takes_part(role: SessionRole, session: Session) -> bool:
+    """Members and the presenter take part while the session is live: they join it and
+    make commitments."""
+    return role.contributes and session.state == SessionState.LIVE
+
+
+def may_post_card(role: SessionRole, session: Session) -> bool:
+    """Cards are posted by those who take part, in a step that collects cards, unless they
+    are the presenter listening silently."""
+    return (takes_part(role, session) and not presenter_listens(role, session)
+            and bool(live.current_step(session)[1].get("card_kinds")))
+
+
 # --- Presenters, try reports and e-mail recipients --------------------------------------
 
 @dataclass(frozen=True)
@@ -189,11 +269,11 @@ def still_in_forum(user: User, forum: Forum, *, circles=(), roles=()) -> bool:
 # --- Creating forums ---------------------------------------------------------------------
 
 def creatable_forum_schools(user: User) -> QuerySet[School]:
-    """The schools a person may open a forum in: those they lead."""
+    """The schools a person may open a forum in: those they lead, unless closed."""
     roles = roles_for(user)
     if roles.district is None:
         return School.objects.none()
-    return School.objects.filter(district=roles.district, id__in=roles.led_school_ids)
+    return School.objects.open().filter(district=roles.district, id__in=roles.led_school_ids)
 
 
 def may_create_forum(user: User) -> bool:
@@ -231,6 +311,28 @@ def get_member_of(forum: Forum, member_id: int) -> ForumMember:
         raise Http404 from None
 
 
+def own_commitments(user: User) -> QuerySet[Commitment]:
+    """Only the person who committed sees and reports on a commitment."""
+    return Commitment.objects.filter(user=user)
+
+
+def get_own_commitment(user: User, pk: int) -> Commitment:
+    try:
+        return (own_commitments(user).select_related("session__cycle__forum", "story", "insight")
+                .get(pk=pk))
+    except Commitment.DoesNotExist:
+        raise Http404 from None
+
+
+def get_own_worked_try(user: User, pk: int) -> TryReport:
+    """A try that worked, reported by the person asking: the one that may become a story."""
+    try:
+        return (TryReport.objects.select_related("commitment")
+                .get(pk=pk, commitment__user=user, worked=True))
+    except TryReport.DoesNotExist:
+        raise Http404 from None
+
+
 def get_request_for_author(user: User, pk: int) -> PresenterRequest:
     """A presenter request is shown to the story's author only: 404 for anyone else."""
     try:
@@ -251,3 +353,45 @@ def insights_visible_to(user: User) -> QuerySet[Insight]:
         return Insight.objects.none()
     return Insight.objects.filter(district=roles.district,
                                   session__cycle__forum__in=forums_visible_to(user))
+
+
+# --- Protocol templates ------------------------------------------------------------------
+
+def protocols_visible_to(user: User) -> QuerySet[ProtocolTemplate]:
+    """Anyone in a district reads its templates and the shipped ones (to plan sessions)."""
+    roles = roles_for(user)
+    if not roles.is_member:
+        return ProtocolTemplate.objects.none()
+    return protocols_for(roles.district)
+
+
+def get_protocol_for(user: User, pk: int) -> ProtocolTemplate:
+    try:
+        return protocols_visible_to(user).get(pk=pk)
+    except ProtocolTemplate.DoesNotExist:
+        raise Http404 from None
+
+
+def may_copy_protocols(user: User) -> bool:
+    return roles_for(user).is_district_admin
+
+
+def may_edit_protocol(user: User, template: ProtocolTemplate) -> bool:
+    """Only a district admin edits, and only their district's copies; shipped ones never."""
+    roles = roles_for(user)
+    return (roles.is_district_admin and template.district_id is not None
+            and template.district_id == roles.district.id)
+
+
+def get_copyable_protocol_for(user: User, pk: int) -> ProtocolTemplate:
+    template = get_protocol_for(user, pk)
+    if not may_copy_protocols(user):
+        raise Http404
+    return template
+
+
+def get_editable_protocol_for(user: User, pk: int) -> ProtocolTemplate:
+    template = get_protocol_for(user, pk)
+    if not may_edit_protocol(user, template):
+        raise Http404
+    return template

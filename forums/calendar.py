@@ -22,6 +22,7 @@ from icalendar import Calendar, Event, vCalAddress
 
 from forums.access import forums_visible_to
 from forums.models import Circle, ForumMember, ForumRole, Session, SessionState
+from schools.middleware import language_of
 from schools.models import User
 from successes.models import SuccessStory
 
@@ -84,7 +85,7 @@ def feed_ics(user: User) -> bytes:
     sessions = list(upcoming_sessions_for(user))
     shown_stories = _stories_visible_to_all([user], sessions)
     calendar = _calendar(method=None)
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with translation.override(language_of(user)):  # a calendar app asks in no language
         name = gettext("Success Forums")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)

@@ -7,7 +7,8 @@ Rules (DESIGN.md section 8):
   counts drawn from nothing else.
 - No count or score ever describes a person; counts describe schools, themes and practices,
   and in cross-school sections (a collective's cycle digest, the district digest) a count
-  under 3 reads "fewer than 3" (`shown`).
+  under the district's threshold (District.small_count: 3 unless the district chose more,
+  never less) reads "fewer than N" (`shown`).
 """
 
 from __future__ import annotations
@@ -17,17 +18,22 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from forums.access import forums_visible_to, insights_visible_to
-from forums.models import (Commitment, Cycle, Insight, Session, SessionState, TryOutcome,
-                           TryReport)
-from schools.models import User
+from forums.models import Commitment, Cycle, Insight, Session, SessionState, TryReport
+from schools.models import MIN_SMALL_COUNT, User
 from successes.models import SuccessStory
 
-SMALL = 3
+SMALL = MIN_SMALL_COUNT
 
 
-def shown(count: int) -> str:
-    """A count as a cross-school section shows it."""
-    return _("fewer than 3") if 0 < count < SMALL else str(count)
+def shown(count: int, small: int = SMALL) -> str:
+    """A count as a cross-school section shows it: under `small` (the district's threshold,
+    never below 3) it reads "fewer than `small`"."""
+    small = max(small, SMALL)
+    if not 0 < count < small:
+        return str(count)
+    if small == SMALL:  # the usual threshold keeps its own wording, translated long ago
+        return _("fewer than 3")
+    return _("fewer than %(n)d") % {"n": small}
 
 
 # --- Cycle digest ------------------------------------------------------------------------
@@ -49,11 +55,16 @@ class CycleDigest:
 
     @property
     def commitments(self) -> str:
-        return shown(self.commitment_count) if self.cross_school else str(self.commitment_count)
+        return self._count(self.commitment_count)
 
     @property
     def tries(self) -> str:
-        return shown(self.try_count) if self.cross_school else str(self.try_count)
+        return self._count(self.try_count)
+
+    def _count(self, count: int) -> str:
+        if not self.cross_school:
+            return str(count)
+        return shown(count, self.cycle.forum.district.small_count)
 
     @property
     def is_empty(self) -> bool:
@@ -68,8 +79,7 @@ def cycle_digest(cycle: Cycle, *, reader: User) -> CycleDigest:
     insights = list(insights_visible_to(reader).filter(session__in=sessions)
                     .prefetch_related("themes"))
     commitments = Commitment.objects.filter(session__in=sessions)
-    reports = TryReport.objects.filter(commitment__in=commitments).exclude(
-        outcome=TryOutcome.NOT_YET)
+    reports = TryReport.objects.counted().filter(commitment__in=commitments)
     visible = SuccessStory.objects.visible_to(reader)
     featured = list(visible.filter(featured_in__in=sessions).distinct().select_related(
         "author", "school"))

@@ -26,12 +26,22 @@ import zoneinfo
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from forums import access, digests, planning
 from forums.calendar import session_ics
-from forums.models import (FACILITATING_ROLES, Circle, Commitment, Cycle, PresenterRequest,
-                           Session, SessionState, TryOutcome)
+from forums.models import (
+    FACILITATING_ROLES,
+    Circle,
+    Commitment,
+    Cycle,
+    PresenterRequest,
+    Session,
+    SessionState,
+    TryOutcome,
+)
 from forums.stories import may_feature
+from forums.try_links import try_link_token
 from mail.messages import absolute_url
 from mail.models import Delivery, EmailKind
 from mail.registry import Content, declare
@@ -48,7 +58,7 @@ def _sign_in(user, path: str) -> str:
 def _local(value, user) -> str:
     zone = time_zones_for([user])[user.pk]
     local = timezone.localtime(value, zoneinfo.ZoneInfo(zone))
-    return f"{local:%A %d %B %Y, %H:%M} ({zone})"
+    return f"{date_format(local, 'l j F Y, H:i')} ({zone})"  # in the reader's language
 
 
 # Who a forum e-mail is for, as forums.planning chooses them; checked again at send time.
@@ -141,16 +151,15 @@ def commitment_followup(delivery: Delivery) -> Content | None:
     commitment = (Commitment.objects.select_related("session__cycle__forum", "user")
                   .filter(pk=delivery.payload["commitment"]).first())
     if (commitment is None or commitment.user_id != delivery.recipient_id
-            or commitment.reports.exclude(outcome=TryOutcome.NOT_YET).exists()):
+            or commitment.reports.counted().exists()):
         return None
     session = commitment.session
     if not (_still_in_audience(delivery, session.cycle.forum)
             or (session.presenter_id == commitment.user_id
                 and access.is_district_staff(commitment.user, session.cycle.forum.district_id))):
         return None
-    report = reverse("forums:report_try", args=[commitment.pk])
-    links = {outcome: _sign_in(delivery.recipient, f"{report}?outcome={outcome}")
-             for outcome in TryOutcome.values}
+    links = {outcome: absolute_url(reverse("forums:try_link", args=[
+        try_link_token(commitment, outcome)])) for outcome in TryOutcome.values}
     return Content({"commitment": commitment, "links": links,
                     "second": delivery.payload.get("number") == 2})
 
@@ -194,14 +203,20 @@ def presenter_request(delivery: Delivery) -> Content | None:
     return Content(context)
 
 
-declare(EmailKind.SESSION_INVITE, build=session_invite, plan=planning.session_invites)
-declare(EmailKind.SESSION_REMINDER, build=session_reminder, plan=planning.session_reminders)
+# When each is due and until when it is worth sending: forums.planning.
+declare(EmailKind.SESSION_INVITE, build=session_invite, plan=planning.session_invites,
+        late_after=planning.session_started)
+declare(EmailKind.SESSION_REMINDER, build=session_reminder, plan=planning.session_reminders,
+        late_after=planning.reminder_superseded)
 declare(EmailKind.PRESENTER_PREPARATION, build=presenter_preparation,
-        plan=planning.presenter_notes)
-declare(EmailKind.NO_STORY_YET, build=no_story_yet, plan=planning.missing_stories)
+        plan=planning.presenter_notes, late_after=planning.session_started)
+declare(EmailKind.NO_STORY_YET, build=no_story_yet, plan=planning.missing_stories,
+        late_after=planning.session_started)
 declare(EmailKind.COMMITMENT_FOLLOWUP, build=commitment_followup,
-        plan=planning.commitment_follow_ups)
+        plan=planning.commitment_follow_ups, late_after=planning.follow_up_superseded)
 declare(EmailKind.CALL_FOR_SUCCESSES, build=call_for_successes,
-        plan=planning.calls_for_successes)
-declare(EmailKind.CYCLE_DIGEST, build=cycle_digest, plan=planning.cycle_digests)
-declare(EmailKind.PRESENTER_REQUEST, build=presenter_request)  # planned when asked (actions)
+        plan=planning.calls_for_successes, late_after=planning.gather_phase_over)
+declare(EmailKind.CYCLE_DIGEST, build=cycle_digest, plan=planning.cycle_digests,
+        late_after=planning.cycle_digest_stale)
+declare(EmailKind.PRESENTER_REQUEST, build=presenter_request,  # planned when asked (actions)
+        late_after=planning.request_session_started)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forums.access import may_report_try_in
-from forums.actions import REPORT_SESSION_REFUSED
+from forums.actions.follow_up import REPORT_SESSION_REFUSED
 from forums.models import Commitment, Session, TryOutcome
 from successes.access import allowed_visibilities
 from successes.models import EvidenceKind
@@ -41,3 +41,11 @@ class StoryFromTryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["visibility"].choices = allowed_visibilities(user)
         self.fields["visibility"].initial = "private"
+
+
+class TryDetailsForm(forms.Form):
+    """The optional details after a one-click answer (forums.try_links)."""
+
+    what_happened = TryReportForm.base_fields["what_happened"]
+    evidence_kind = TryReportForm.base_fields["evidence_kind"]
+    worked = TryReportForm.base_fields["worked"]

@@ -22,6 +22,7 @@ from lib.widgets import DateInput, TimeInput
 from schools.models import Role, User
 from successes.models import SuccessStory, Theme
 
+
 def active_themes(district_id: int) -> QuerySet[Theme]:
     return Theme.objects.filter(district_id=district_id, is_active=True)
 

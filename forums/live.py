@@ -74,6 +74,13 @@ class Timer:
         return f"{'-' if self.overtime else ''}{left // 60}:{left % 60:02d}"
 
 
+def current_step(session: Session) -> tuple[int, dict]:
+    """The step the session is at, and its index (a session without steps has an empty one)."""
+    steps = session.steps or [{}]
+    index = min(session.current_step, len(steps) - 1)
+    return index, steps[index]
+
+
 def timer(session: Session, now: datetime | None = None) -> Timer | None:
     if session.state != SessionState.LIVE or session.step_started_at is None:
         return None

@@ -1,7 +1,8 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from schools.models import District, School, User
@@ -67,6 +68,9 @@ class ForumMember(models.Model):
         ordering = ["circle", "user__name"]
         constraints = [models.UniqueConstraint(fields=["forum", "user"],
                                                name="one_membership_per_forum")]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}, {self.get_circle_display()}"
 
     @property
     def facilitates(self) -> bool:
@@ -213,6 +217,9 @@ class PresenterRequest(models.Model):
         constraints = [models.UniqueConstraint(
             fields=["session"], condition=Q(status="pending"), name="one_pending_request")]
 
+    def __str__(self) -> str:
+        return f"Presenter request {self.pk}: {self.get_status_display()}"
+
 
 class Attendance(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
@@ -222,6 +229,9 @@ class Attendance(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"],
                                                name="attend_once")]
+
+    def __str__(self) -> str:
+        return f"Person {self.user_id} at session {self.session_id}"
 
 
 class Card(models.Model):
@@ -237,6 +247,9 @@ class Card(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["session", "step"])]
+
+    def __str__(self) -> str:
+        return Truncator(self.text).chars(60)
 
 
 class Insight(models.Model):
@@ -268,6 +281,20 @@ class Insight(models.Model):
         return f"{self.situation} → {self.action}"
 
 
+class CommitmentQuerySet(models.QuerySet):
+    def open(self) -> "CommitmentQuerySet":
+        """Not tried yet: no report other than "not yet" (which keeps a commitment open)."""
+        return self.exclude(_tried())
+
+    def with_done(self) -> "CommitmentQuerySet":
+        """Each with `done`: whether a try was reported (the opposite of `open`)."""
+        return self.annotate(done=_tried())
+
+
+def _tried() -> Exists:
+    return Exists(TryReport.objects.counted().filter(commitment=OuterRef("pk")))
+
+
 class Commitment(models.Model):
     """"I will try X with my class by date", made at the end of a session."""
 
@@ -282,15 +309,26 @@ class Commitment(models.Model):
     due_on = models.DateField(_("by when"))
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = CommitmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "id"]
         indexes = [models.Index(fields=["user", "due_on"])]
+
+    def __str__(self) -> str:
+        return Truncator(self.what).chars(60)
 
 
 class TryOutcome(models.TextChoices):
     AS_IS = "as_is", _("Tried it as is")
     ADAPTED = "adapted", _("Adapted it")
     NOT_YET = "not_yet", _("Not yet")
+
+
+class TryReportQuerySet(models.QuerySet):
+    def counted(self) -> "TryReportQuerySet":
+        """The tries that count: every report but "not yet"."""
+        return self.exclude(outcome=TryOutcome.NOT_YET)
 
 
 class TryReport(models.Model):
@@ -310,5 +348,10 @@ class TryReport(models.Model):
                                   blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = TryReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()}: commitment {self.commitment_id}"

@@ -1,9 +1,23 @@
-"""Who is due for which forum e-mail, decided from the database on every tick.
+"""Who is due for which forum e-mail and when, decided from the database on every tick - and
+until when each is still worth sending.
 
 Each planner looks a little ahead and behind, and returns `Planned` rows with the time each
-e-mail should leave, computed in the recipient's time zone. Keys make re-planning harmless;
-whether an e-mail is still wanted (cancelled session, reported commitment...) is checked again
-when it is built, just before sending (forums.emails, which declares these planners to mail).
+e-mail should leave, computed in the recipient's time zone. Reminders and nudges are moved
+into the recipient's waking hours, 07:00 to 21:00 local, to the nearest EARLIER moment
+(mail.timing.waking): the 2-hour reminder of an 08:00 session goes at 21:00 the evening
+before. Keys make re-planning harmless; whether an e-mail is still wanted (cancelled session,
+reported commitment...) is checked again when it is built, just before sending (forums.emails,
+which declares these planners to mail).
+
+Lateness (each kind's `late_after`, at the end): an e-mail still unsent at that moment -
+the workers were down - is dropped as too late:
+- session invitation, reminder, presenter preparation, missing-story nudge, request to
+  present: once the session has started; the 48-hour reminder already once the 2-hour one is
+  due;
+- commitment follow-up: the first once the second is due, the second a week after its time;
+- call for successes: once the cycle's gather phase is over (a story was chosen, or the cycle
+  ended);
+- cycle digest: a week after its morning (the cycle's page keeps it).
 """
 
 from __future__ import annotations
@@ -11,17 +25,36 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
+from django.utils import timezone
 
-from forums.models import (Circle, Commitment, Cycle, ForumMember, ForumRole, ProtocolKind,
-                           Session, SessionState, TryOutcome, TryReport)
-from mail.models import EmailKind
+from forums.models import (
+    Circle,
+    Commitment,
+    Cycle,
+    ForumMember,
+    ForumRole,
+    ProtocolKind,
+    Session,
+    SessionState,
+)
+from forums.phases import phases
+from mail.models import Delivery, EmailKind
 from mail.registry import Planned
+from mail.timing import waking
 from schools.timezones import at_local, time_zones_for
 
 MORNING = time(8, 0)
 FOLLOW_UP_TIME = time(9, 0)
-TOO_LATE = timedelta(minutes=30)  # a reminder found later than this after its time is dropped
+REMINDERS = (("48h", timedelta(hours=48)), ("2h", timedelta(hours=2)))
+SECOND_FOLLOW_UP_AFTER = timedelta(days=7)
+CYCLE_DIGEST_KEPT = timedelta(days=7)
+# A reminder first seen later than this after its time is not planned at all (a session
+# scheduled 30 hours ahead gets no "in 2 days" reminder).
+NOT_PLANNED_AFTER = timedelta(minutes=30)
+# The most that waking hours move an e-mail earlier (from just before 07:00 to 21:00 the
+# evening before): planners look this much further ahead.
+NIGHT = timedelta(hours=10)
 
 
 def _members(forum_ids, circles=None) -> dict[int, list[ForumMember]]:
@@ -59,18 +92,20 @@ def session_invites(now: datetime) -> list[Planned]:
 
 
 def session_reminders(now: datetime) -> list[Planned]:
-    """48 h and 2 h before, to the core circle; a reschedule makes new keys (sequence)."""
+    """48 h and 2 h before, to the core circle, in each member's waking hours; a reschedule
+    makes new keys (sequence)."""
     sessions = list(Session.objects.filter(
         state=SessionState.SCHEDULED, starts_at__gt=now,
-        starts_at__lte=now + timedelta(hours=49)).select_related("cycle__forum"))
+        starts_at__lte=now + timedelta(hours=49) + NIGHT).select_related("cycle__forum"))
     members = _members({s.cycle.forum_id for s in sessions}, [Circle.CORE])
+    zones = time_zones_for([m.user for ms in members.values() for m in ms])
     planned = []
     for session in sessions:
-        for label, before in (("48h", timedelta(hours=48)), ("2h", timedelta(hours=2))):
-            when = session.starts_at - before
-            if when < now - TOO_LATE:
-                continue
+        for label, before in REMINDERS:
             for member in members[session.cycle.forum_id]:
+                when = waking(session.starts_at - before, zones[member.user_id])
+                if when < now - NOT_PLANNED_AFTER:
+                    continue
                 planned.append(Planned(
                     key=f"session-reminder-{label}:{session.pk}:{session.sequence}:"
                         f"{member.user_id}",
@@ -83,52 +118,55 @@ def session_reminders(now: datetime) -> list[Planned]:
 
 
 def presenter_notes(now: datetime) -> list[Planned]:
-    """Seven days before, to the presenter (at once if they agreed later than that)."""
-    sessions = Session.objects.filter(
+    """Seven days before, in the presenter's waking hours (at once if they agreed later)."""
+    sessions = list(Session.objects.filter(
         state=SessionState.SCHEDULED, presenter__isnull=False,
         starts_at__gt=now + timedelta(hours=12),
-        starts_at__lte=now + timedelta(days=7, hours=1)).select_related(
-        "presenter", "cycle__forum__district")
+        starts_at__lte=now + timedelta(days=7, hours=1) + NIGHT).select_related(
+        "presenter", "cycle__forum__district"))
+    zones = time_zones_for([s.presenter for s in sessions])
     return [Planned(key=f"presenter-prep:{s.pk}:{s.presenter_id}",
                     kind=EmailKind.PRESENTER_PREPARATION, email=s.presenter.email,
                     recipient=s.presenter, district=s.cycle.forum.district,
-                    scheduled_for=max(s.starts_at - timedelta(days=7), now),
+                    scheduled_for=max(waking(s.starts_at - timedelta(days=7),
+                                             zones[s.presenter_id]), now),
                     payload={"session": s.pk}) for s in sessions]
 
 
 def missing_stories(now: datetime) -> list[Planned]:
-    """Three days before an analysis session with no story: a nudge to the facilitators."""
+    """Three days before an analysis session with no story, in their waking hours: a nudge
+    to the facilitators."""
     sessions = list(Session.objects.filter(
         state=SessionState.SCHEDULED, kind=ProtocolKind.ANALYSIS, story__isnull=True,
-        starts_at__gt=now, starts_at__lte=now + timedelta(days=3, hours=1)).select_related(
-        "cycle__forum__district"))
+        starts_at__gt=now, starts_at__lte=now + timedelta(days=3, hours=1) + NIGHT)
+        .select_related("cycle__forum__district"))
     facilitators = ForumMember.objects.filter(
         forum_id__in={s.cycle.forum_id for s in sessions},
         role__in=[ForumRole.FACILITATOR, ForumRole.CO_FACILITATOR]).select_related("user")
     by_forum = defaultdict(list)
     for member in facilitators:
         by_forum[member.forum_id].append(member.user)
+    zones = time_zones_for([user for users in by_forum.values() for user in users])
     return [Planned(key=f"no-story:{s.pk}:{user.pk}", kind=EmailKind.NO_STORY_YET,
                     email=user.email, recipient=user, district=s.cycle.forum.district,
-                    scheduled_for=max(s.starts_at - timedelta(days=3), now),
+                    scheduled_for=max(waking(s.starts_at - timedelta(days=3), zones[user.pk]),
+                                      now),
                     payload={"session": s.pk})
             for s in sessions for user in by_forum[s.cycle.forum_id]]
 
 
 def commitment_follow_ups(now: datetime) -> list[Planned]:
-    """On the due date at 9:00 local, and once more 7 days later if still unanswered."""
+    """On the due date at 9:00 local, and once more 7 days later if still unanswered (in
+    waking hours by their hour already; `waking` keeps them there if the hour changes)."""
     today = now.date()
-    answered = TryReport.objects.filter(commitment=OuterRef("pk")).exclude(
-        outcome=TryOutcome.NOT_YET)
-    commitments = list(Commitment.objects.filter(
+    commitments = list(Commitment.objects.open().filter(
         due_on__gte=today - timedelta(days=8), due_on__lte=today + timedelta(days=1))
-        .exclude(Exists(answered)).select_related("user", "session__cycle__forum__district"))
+        .select_related("user", "session__cycle__forum__district"))
     zones = time_zones_for([c.user for c in commitments])
     planned = []
     for commitment in commitments:
-        for number, offset in ((1, 0), (2, 7)):
-            when = at_local(commitment.due_on + timedelta(days=offset), FOLLOW_UP_TIME,
-                            zones[commitment.user_id])
+        for number in (1, 2):
+            when = _follow_up_time(commitment, number, zones[commitment.user_id])
             if when > now + timedelta(days=1):
                 continue
             planned.append(Planned(
@@ -137,6 +175,11 @@ def commitment_follow_ups(now: datetime) -> list[Planned]:
                 recipient=commitment.user, district=commitment.session.cycle.forum.district,
                 scheduled_for=when, payload={"commitment": commitment.pk, "number": number}))
     return planned
+
+
+def _follow_up_time(commitment: Commitment, number: int, zone: str) -> datetime:
+    day = commitment.due_on + (SECOND_FOLLOW_UP_AFTER if number == 2 else timedelta(0))
+    return waking(at_local(day, FOLLOW_UP_TIME, zone), zone)
 
 
 def _cycle_members(cycles: list[Cycle]) -> tuple[dict[int, list[ForumMember]], dict[int, str]]:
@@ -154,7 +197,9 @@ def calls_for_successes(now: datetime) -> list[Planned]:
     planned = [Planned(key=f"cycle-call:{cycle.pk}:{member.user_id}",
                        kind=EmailKind.CALL_FOR_SUCCESSES, email=member.user.email,
                        recipient=member.user, district=cycle.forum.district,
-                       scheduled_for=at_local(cycle.starts_on, MORNING, zones[member.user_id]),
+                       scheduled_for=waking(at_local(cycle.starts_on, MORNING,
+                                                     zones[member.user_id]),
+                                            zones[member.user_id]),
                        payload={"cycle": cycle.pk})
                for cycle in opening for member in members[cycle.forum_id]]
     return [p for p in planned if p.scheduled_for >= now - timedelta(days=2)]
@@ -177,3 +222,64 @@ def cycle_digests(now: datetime) -> list[Planned]:
                        payload={"cycle": cycle.pk})
                for cycle in ending for member in members[cycle.forum_id]]
     return [p for p in planned if p.scheduled_for >= now - timedelta(days=2)]
+
+
+# --- Until when each is worth sending (declared as `late_after` in forums.emails) ----------
+
+def _zone_of(delivery: Delivery) -> str:
+    return time_zones_for([delivery.recipient])[delivery.recipient_id]
+
+
+def session_started(delivery: Delivery) -> datetime | None:
+    """Invitations, preparation notes and nudges are too late once the session started."""
+    return (Session.objects.filter(pk=delivery.payload.get("session"))
+            .values_list("starts_at", flat=True).first())
+
+
+def request_session_started(delivery: Delivery) -> datetime | None:
+    """A request to present is too late once its session started."""
+    return (Session.objects.filter(presenter_requests=delivery.payload.get("request"))
+            .values_list("starts_at", flat=True).first())
+
+
+def reminder_superseded(delivery: Delivery) -> datetime | None:
+    """The 48-hour reminder is too late once the 2-hour one is due; that one once the
+    session started."""
+    starts_at = session_started(delivery)
+    if starts_at is None or delivery.payload.get("before") != "48h" or delivery.recipient is None:
+        return starts_at
+    return waking(starts_at - dict(REMINDERS)["2h"], _zone_of(delivery))
+
+
+def follow_up_superseded(delivery: Delivery) -> datetime | None:
+    """The first follow-up is too late once the second is due; the second a week after."""
+    commitment = Commitment.objects.filter(pk=delivery.payload.get("commitment")).first()
+    if commitment is None or delivery.recipient is None:
+        return None
+    second = _follow_up_time(commitment, 2, _zone_of(delivery))
+    return second if delivery.payload.get("number") == 1 else second + SECOND_FOLLOW_UP_AFTER
+
+
+def gather_phase_over(delivery: Delivery) -> datetime | None:
+    """A call for successes is too late once the cycle's gather phase is over (forums.phases:
+    an analysis session has its story) - already, then - or else once the cycle has ended."""
+    cycle = (Cycle.objects.select_related("forum__district")
+             .filter(pk=delivery.payload.get("cycle")).first())
+    if cycle is None:
+        return None
+    gather = next(phase for phase in phases(cycle, list(cycle.sessions.all()),
+                                            timezone.localdate()) if phase.key == "gather")
+    if gather.status in ("done", "skipped"):
+        return timezone.now()
+    return at_local((cycle.ended_early_on or cycle.ends_on) + timedelta(days=1), time.min,
+                    cycle.forum.district.time_zone)
+
+
+def cycle_digest_stale(delivery: Delivery) -> datetime | None:
+    """A cycle's digest is too late a week after its morning: the cycle's page keeps it."""
+    cycle = Cycle.objects.filter(pk=delivery.payload.get("cycle")).first()
+    if cycle is None or delivery.recipient is None:
+        return None
+    morning = at_local((cycle.ended_early_on or cycle.ends_on) + timedelta(days=1), MORNING,
+                       _zone_of(delivery))
+    return morning + CYCLE_DIGEST_KEPT

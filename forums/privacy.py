@@ -4,12 +4,19 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
-from forums.models import (Attendance, Card, Commitment, ForumMember, PresenterRequest,
-                           Session, SessionState, TryOutcome, TryReport)
+from forums.models import (
+    Attendance,
+    Card,
+    Commitment,
+    ForumMember,
+    PresenterRequest,
+    Session,
+    SessionState,
+    TryReport,
+)
 from mail.models import Delivery, DeliveryStatus
 from schools.models import User
 from schools.privacy import Consequence, Departure, Section
@@ -55,8 +62,11 @@ def _session(session: Session) -> dict:
 
 
 def _step_title(session: Session, step: int) -> str:
+    """As the live page shows it: shipped steps in the reader's language (the download runs
+    in it), a district's own as written."""
     steps = session.steps or []
-    return steps[step].get("title", "") if 0 <= step < len(steps) else ""
+    title = steps[step].get("title", "") if 0 <= step < len(steps) else ""
+    return gettext(title) if title else ""  # gettext("") is the catalogue's header
 
 
 # --- Departure -----------------------------------------------------------------------------
@@ -68,11 +78,8 @@ def _places(departure: Departure):
 
 def _open_commitments(departure: Departure):
     """Not reported as tried yet ("not yet" keeps a commitment open)."""
-    tried = TryReport.objects.filter(commitment=OuterRef("pk")).exclude(
-        outcome=TryOutcome.NOT_YET)
-    return Commitment.objects.filter(
-        user=departure.person, session__cycle__forum__district=departure.district).exclude(
-        Exists(tried))
+    return Commitment.objects.open().filter(
+        user=departure.person, session__cycle__forum__district=departure.district)
 
 
 def departure_plan(departure: Departure) -> list[Consequence]:

@@ -1,5 +1,5 @@
-"""Session protocols: the two shipped with the app, the rules a step must follow, who may
-see, copy and edit a template, and the verbs that change one.
+"""Session protocols: the two shipped with the app, the rules a step must follow, and the
+verbs that change one (who may see, copy and edit a template: forums.access).
 
 Shipped templates (district null) are read-only for everyone; a district copies one and
 edits its copy. Their texts are marked with gettext_noop so they are shown in the reader's
@@ -13,14 +13,12 @@ import copy
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
-from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from forums.models import CardKind, ProtocolKind, ProtocolTemplate, Speaker
-from schools.access import roles_for
-from schools.models import District, User
+from schools.models import District
 
 MAX_STEPS = 20
 MAX_TITLE = 100
@@ -257,48 +255,6 @@ def described_steps(template: ProtocolTemplate) -> list[dict]:
     return [{**step, "speaker_label": speakers.get(step.get("speaker"), step.get("speaker")),
              "card_kind_labels": [kinds.get(k, k) for k in step.get("card_kinds", [])]}
             for step in localized(template)[1]]
-
-
-# Access: the one place that decides who may see, copy and edit a template ---------------
-
-def protocols_visible_to(user: User) -> QuerySet[ProtocolTemplate]:
-    """Anyone in a district reads its templates and the shipped ones (to plan sessions)."""
-    roles = roles_for(user)
-    if not roles.is_member:
-        return ProtocolTemplate.objects.none()
-    return protocols_for(roles.district)
-
-
-def get_protocol_for(user: User, pk: int) -> ProtocolTemplate:
-    try:
-        return protocols_visible_to(user).get(pk=pk)
-    except ProtocolTemplate.DoesNotExist:
-        raise Http404 from None
-
-
-def may_copy(user: User) -> bool:
-    return roles_for(user).is_district_admin
-
-
-def may_edit(user: User, template: ProtocolTemplate) -> bool:
-    """Only a district admin edits, and only their district's copies; shipped ones never."""
-    roles = roles_for(user)
-    return (roles.is_district_admin and template.district_id is not None
-            and template.district_id == roles.district.id)
-
-
-def get_copyable_protocol_for(user: User, pk: int) -> ProtocolTemplate:
-    template = get_protocol_for(user, pk)
-    if not may_copy(user):
-        raise Http404
-    return template
-
-
-def get_editable_protocol_for(user: User, pk: int) -> ProtocolTemplate:
-    template = get_protocol_for(user, pk)
-    if not may_edit(user, template):
-        raise Http404
-    return template
 
 
 # Verbs ---------------------------------------------------------------------------------

@@ -5,10 +5,10 @@ E-mail, forums' included, is sent by mail.tasks.
 
 from celery import shared_task
 
-from forums import actions
+from forums.actions import live as live_actions
 
 
 @shared_task(ignore_result=True)
 def close_stale_sessions() -> int:
     """Every 15 minutes: live sessions 12 hours past their planned end are closed."""
-    return actions.close_stale_sessions()
+    return live_actions.close_stale_sessions()

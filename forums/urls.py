@@ -1,7 +1,7 @@
 from django.urls import path
 
-from forums.views import follow_up, forums, live, protocols, sessions
 from forums.views import calendar as calendar_views
+from forums.views import follow_up, forums, live, protocols, sessions, try_link
 
 app_name = "forums"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("forums/<int:pk>/members/", forums.member_invite, name="members"),
     path("forums/<int:pk>/members/<int:member_id>/", forums.member_update, name="member_update"),
     path("forums/<int:pk>/leave/", forums.leave, name="leave"),
+    path("forums/<int:pk>/follow/", forums.follow, name="follow"),
     path("forums/<int:pk>/cycles/new/", forums.cycle_create, name="cycle_create"),
     path("cycles/<int:pk>/", forums.cycle_detail, name="cycle"),
     # Scheduling and choosing the story
@@ -38,6 +39,8 @@ urlpatterns = [
     path("commitments/", follow_up.my_commitments, name="commitments"),
     path("commitments/<int:pk>/report/", follow_up.report_try, name="report_try"),
     path("tries/<int:pk>/story/", follow_up.try_to_story, name="try_story"),
+    # the follow-up e-mail's one-click answer (a signed link: no sign-in)
+    path("tries/answer/<str:token>/", try_link.try_link, name="try_link"),
     # Protocol templates
     path("protocols/", protocols.protocol_list, name="protocols"),
     path("protocols/<int:pk>/", protocols.protocol_detail, name="protocol"),

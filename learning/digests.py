@@ -8,7 +8,8 @@ Rules (DESIGN.md section 8):
   (SuccessStory.visible_to), only those shared with the district (`shared_stories_for`);
   counts, tag and theme names are drawn from nothing else.
 - No count describes a person; counts describe schools, themes and practices, and a count
-  under 3 reads "fewer than 3" (forums.digests.shown).
+  under the district's threshold (3 unless it chose more) reads "fewer than N"
+  (forums.digests.shown).
 - Authors are named only as they allowed (successes.access.cross_school_byline).
 - Only what is the same for every reader is cached (rising themes, drawn from stories shared
   with the district), keyed by the district's story token (successes.versions), which every
@@ -31,7 +32,7 @@ from redis.exceptions import RedisError
 
 from forums.access import forums_visible_to, insights_visible_to
 from forums.digests import SMALL, shown
-from forums.models import Cycle, Insight, Session, SessionState, TryOutcome, TryReport
+from forums.models import Cycle, Insight, Session, SessionState, TryReport
 from schools.access import roles_for
 from schools.models import District, Membership, User
 from successes.access import cross_school_byline
@@ -69,14 +70,15 @@ class RisingTheme:
     before: int
     theme_id: int | None = None
     tag: str = ""
+    small: int = SMALL  # the district's threshold (District.small_count)
 
     @property
     def now_shown(self) -> str:
-        return shown(self.now)
+        return shown(self.now, self.small)
 
     @property
     def before_shown(self) -> str:
-        return shown(self.before)
+        return shown(self.before, self.small)
 
 
 @dataclass
@@ -208,9 +210,8 @@ def school_of_people(district: District, user_ids) -> dict[int, tuple[int, str]]
 def _spreading(district, start, end, shared, school=None, theme=None) -> list[Spread]:
     """Stories of `shared` tried in this period at schools other than their own. New stories
     that grew from the tries show only when they are in `shared` too."""
-    reports = TryReport.objects.filter(
-        within(district, start, end), commitment__story__in=shared).exclude(
-        outcome=TryOutcome.NOT_YET)
+    reports = TryReport.objects.counted().filter(
+        within(district, start, end), commitment__story__in=shared)
     if theme is not None:
         reports = reports.filter(commitment__story__themes=theme)
     reports = list(reports.select_related(
@@ -234,7 +235,8 @@ def _spreading(district, start, end, shared, school=None, theme=None) -> list[Sp
         story.byline = cross_school_byline(story)
         for grown in new:
             grown.byline = cross_school_byline(grown)
-        spreads.append(Spread(story, schools, shown(len(story_reports)), new))
+        spreads.append(Spread(story, schools, shown(len(story_reports), district.small_count),
+                              new))
     return sorted(spreads, key=lambda s: -len(s.schools))[:10]
 
 
@@ -246,9 +248,8 @@ def _activity(reader, district, start, end, school=None, theme=None) -> list[Sch
     sessions = Session.objects.filter(
         within(district, start, end, "closed_at"), cycle__forum__in=forums,
         state=SessionState.CLOSED)
-    reports = TryReport.objects.filter(
-        within(district, start, end), commitment__session__cycle__forum__in=forums).exclude(
-        outcome=TryOutcome.NOT_YET)
+    reports = TryReport.objects.counted().filter(
+        within(district, start, end), commitment__session__cycle__forum__in=forums)
     if theme is not None:
         sessions = sessions.filter(cycle__focus_theme=theme)
         reports = reports.filter(commitment__session__cycle__focus_theme=theme)
@@ -261,15 +262,16 @@ def _activity(reader, district, start, end, school=None, theme=None) -> list[Sch
     tries = Counter(where[user_id][1] for user_id in reports if user_id in where
                     and (school is None or where[user_id][0] == school.pk))
     names = sorted({name or _("Collectives") for name in sessions} | set(tries))
+    small = district.small_count
     return [SchoolActivity(name, shown(sessions.get(None if name == _("Collectives") else name,
-                                                    0)), shown(tries.get(name, 0)))
+                                                    0), small), shown(tries.get(name, 0), small))
             for name in names]
 
 
 # --- Rising themes -------------------------------------------------------------------------
 
-def _tag_counts(stories, boundary: datetime) -> list[tuple[str, int, int]]:
-    """(tag, stories from `boundary` on, stories before it), for tags used at least SMALL
+def _tag_counts(stories, boundary: datetime, small: int) -> list[tuple[str, int, int]]:
+    """(tag, stories from `boundary` on, stories before it), for tags used at least `small`
     times from `boundary` on. Counted in SQL: unnesting the arrays in Python costs more than
     the query at scale."""
     inner, params = stories.exclude(free_tags=[]).values("created_at", "free_tags").query \
@@ -279,7 +281,7 @@ def _tag_counts(stories, boundary: datetime) -> list[tuple[str, int, int]]:
            f"FROM ({inner}) s CROSS JOIN LATERAL unnest(s.free_tags) AS tag "
            "GROUP BY tag HAVING COUNT(*) FILTER (WHERE s.created_at >= %s) >= %s")
     with connection.cursor() as cursor:
-        cursor.execute(sql, (boundary, boundary, *params, boundary, SMALL))
+        cursor.execute(sql, (boundary, boundary, *params, boundary, small))
         return cursor.fetchall()
 
 
@@ -294,8 +296,9 @@ def shared_in(district: District) -> QuerySet[SuccessStory]:
 def rising_themes(stories: QuerySet[SuccessStory], district: District, start: date, end: date,
                   *, top: int = 5, theme=None, school=None) -> list[RisingTheme]:
     """Themes and free tags used in more new stories this period than in the one before it
-    (of the same length), counting only `stories` (what the reader may see). Only totals of 3
-    or more this period show (a smaller one could point at a person); the largest growth
+    (of the same length), counting only `stories` (what the reader may see). Only totals of
+    the district's threshold or more this period show (a smaller one could point at a person,
+    District.small_count); the largest growth
     comes first. Filters narrow the stories counted. One pass over both periods for themes
     and one for tags."""
     length = (end - start).days + 1
@@ -315,16 +318,19 @@ def rising_themes(stories: QuerySet[SuccessStory], district: District, start: da
         if theme_id is not None:
             now[("theme", theme_id)], before[("theme", theme_id)] = n_now, n_before
             names[("theme", theme_id)] = name
-    for tag, n_now, n_before in _tag_counts(stories, boundary):
+    small = max(district.small_count, SMALL)
+    for tag, n_now, n_before in _tag_counts(stories, boundary, small):
         now[("tag", tag)], before[("tag", tag)] = n_now, n_before
     rising = []
     for key, n in now.items():
-        if n > before.get(key, 0) and n >= SMALL:
+        if n > before.get(key, 0) and n >= small:
             kind, value = key
             if kind == "theme":
-                rising.append(RisingTheme(names[key], n, before.get(key, 0), theme_id=value))
+                rising.append(RisingTheme(names[key], n, before.get(key, 0), theme_id=value,
+                                          small=small))
             else:
-                rising.append(RisingTheme(f"#{value}", n, before.get(key, 0), tag=value))
+                rising.append(RisingTheme(f"#{value}", n, before.get(key, 0), tag=value,
+                                          small=small))
     return sorted(rising, key=lambda r: (r.before - r.now, r.name))[:top]
 
 
@@ -338,7 +344,8 @@ def _cached_trends(district: District, start: date, end: date, *, theme=None,
     district's story token, so a story hidden, deleted or edited drops out at once. Without
     Redis they are simply counted each time."""
     try:
-        key = (f"district-trends:v1:{district.pk}:{stories_version(district.pk)}:"
+        key = (f"district-trends:v2:{district.pk}:{stories_version(district.pk)}:"
+               f"{district.small_count}:"
                f"{start.isoformat()}:{end.isoformat()}:{theme.pk if theme else '-'}:"
                f"{school.pk if school else '-'}")
         trends = cache.get(key)

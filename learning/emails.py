@@ -2,15 +2,26 @@
 it says.
 
 It goes to those schools.emails.receives_district_digest names - the leaders and admins of the
-district they act in - at their cadence (mail.preferences.digest_cadence): weekly on Monday at
-7:00 local for the week before, or monthly on the 1st for the month before. Just before it is
-built, the reader must still be one of them, for that district; the digest is built for them,
-from what they may read now (learning.digests), and an empty one is not sent.
+district they act in - at their cadence (mail.preferences.digest_cadence). Its period belongs
+to the district, whose content it reports: a week is the seven days before the district's
+digest day (Monday 00:00 to Sunday 24:00 by default), a month its calendar month, in the
+DISTRICT's time zone (the days learning.digests counts content in). A digest is planned only
+once its period has ended for the district, and goes to each reader at the district's digest
+hour their time (07:00 by default), the first such hour at or after that end: a reader behind
+the district gets it on the digest day, one ahead of it (Sydney, for a New York district) the
+day after. So every reader gets the whole period, and no digest is ever built on a half-built
+week. The day and hour are the district's settings (District.digest_weekday, digest_hour).
+
+Just before it is built, the reader must still be one of its readers, for that district; the
+digest is built for them from the database (learning.digests: nothing is kept between
+e-mails), and an empty one is not sent - which, the period being over, it would stay.
+A digest not yet sent when the next period's is due is too late: the next one tells more.
 """
 
 from __future__ import annotations
 
 import zoneinfo
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
@@ -20,12 +31,54 @@ from learning.digests import district_digest as digest_for
 from mail.models import Delivery, DigestCadence, EmailKind, NotificationSettings
 from mail.preferences import digest_cadence
 from mail.registry import Content, Planned, declare
+from mail.timing import next_at
 from schools.access import roles_for, roles_from
 from schools.emails import receives_district_digest
-from schools.models import Membership, Role
+from schools.models import District, Membership, Role
 from schools.timezones import at_local, time_zones_for
 
-DIGEST_TIME = time(7, 0)
+PLANNING_WINDOW = timedelta(days=2)  # a period is planned in the two days after its end
+
+
+@dataclass(frozen=True)
+class DigestPeriod:
+    """Days of the district's calendar, `start` to `end` inclusive, over at `ends_at`."""
+
+    label: str  # "2026-W47", "2026-11": part of the delivery's key
+    start: date
+    end: date
+    ends_at: datetime  # midnight after `end`, district time
+
+
+def digest_time(district: District) -> time:
+    """The district's digest hour, on each reader's clock."""
+    return time(district.digest_hour)
+
+
+def last_ended_period(cadence: str, district_zone: str, now: datetime,
+                      weekday: int = 0) -> DigestPeriod:
+    """The latest week (the seven days before `weekday`, Monday to Sunday when it is 0) or
+    calendar month over for the district at `now`."""
+    today = timezone.localtime(now, zoneinfo.ZoneInfo(district_zone)).date()
+    if cadence == DigestCadence.WEEKLY:
+        after = today - timedelta(days=(today.weekday() - weekday) % 7)  # the last digest day
+        start = after - timedelta(days=7)
+        year, week, _day = start.isocalendar()
+        label = f"{year}-W{week:02d}" if weekday == 0 else f"week-from-{start.isoformat()}"
+    else:
+        after = today.replace(day=1)
+        start = (after - timedelta(days=1)).replace(day=1)
+        label = f"{start:%Y-%m}"
+    return DigestPeriod(label, start, after - timedelta(days=1),
+                        at_local(after, time.min, district_zone))
+
+
+def following_end(cadence: str, period_end: date) -> date:
+    """The last day of the period after the one ending on `period_end`."""
+    if cadence == DigestCadence.WEEKLY:
+        return period_end + timedelta(days=7)
+    after = period_end + timedelta(days=1)
+    return (after + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
 def digest_readers() -> list[tuple[Membership, str]]:
@@ -51,32 +104,26 @@ def digest_readers() -> list[tuple[Membership, str]]:
 
 
 def district_digests(now: datetime) -> list[Planned]:
-    """Weekly on Monday at 7:00 local (the week before); monthly on the 1st (the month before)."""
+    """Each reader's digest of the district's last ended period, at the first digest hour
+    their time after its end (see the module's rule); planned in the two days after that end."""
     readers = digest_readers()
     zones = time_zones_for([m.user for m, _cadence in readers])
     planned = []
     for membership, cadence in readers:
-        zone = zones[membership.user_id]
-        local = timezone.localtime(now, zoneinfo.ZoneInfo(zone)).date()
-        if cadence == DigestCadence.WEEKLY:
-            monday = local - timedelta(days=local.weekday())
-            year, week, _day = (monday - timedelta(days=7)).isocalendar()
-            period, start = f"{year}-W{week:02d}", monday - timedelta(days=7)
-            send_day = monday
-        else:
-            first = local.replace(day=1)
-            start = (first - timedelta(days=1)).replace(day=1)
-            period, send_day = f"{start:%Y-%m}", first
-        when = at_local(send_day, DIGEST_TIME, zone)
-        if when > now or when < now - timedelta(days=1):
+        district = membership.district
+        period = last_ended_period(cadence, district.time_zone, now, district.digest_weekday)
+        if now - period.ends_at >= PLANNING_WINDOW:
             continue
         planned.append(Planned(
-            key=f"district-digest:{cadence}:{period}:{membership.district_id}:"
+            key=f"district-digest:{cadence}:{period.label}:{district.pk}:"
                 f"{membership.user_id}",
             kind=EmailKind.DISTRICT_DIGEST, email=membership.user.email,
-            recipient=membership.user, district=membership.district, scheduled_for=when,
-            payload={"district": membership.district_id, "start": start.isoformat(),
-                     "end": (send_day - timedelta(days=1)).isoformat(), "period": period}))
+            recipient=membership.user, district=district,
+            scheduled_for=next_at(digest_time(district), period.ends_at,
+                                  zones[membership.user_id]),
+            payload={"district": district.pk, "start": period.start.isoformat(),
+                     "end": period.end.isoformat(), "period": period.label,
+                     "cadence": cadence}))
     return planned
 
 
@@ -91,4 +138,16 @@ def district_digest(delivery: Delivery) -> Content | None:
     return Content({"digest": digest, "period": payload.get("period", "")})
 
 
-declare(EmailKind.DISTRICT_DIGEST, build=district_digest, plan=district_digests)
+def next_digest_due(delivery: Delivery) -> datetime | None:
+    """When the reader's digest of the following period is due: this one is too late then."""
+    payload = delivery.payload
+    if delivery.recipient is None or delivery.district is None or "cadence" not in payload:
+        return None
+    last_day = following_end(payload["cadence"], date.fromisoformat(payload["end"]))
+    ends_at = at_local(last_day + timedelta(days=1), time.min, delivery.district.time_zone)
+    return next_at(digest_time(delivery.district), ends_at,
+                   time_zones_for([delivery.recipient])[delivery.recipient.pk])
+
+
+declare(EmailKind.DISTRICT_DIGEST, build=district_digest, plan=district_digests,
+        late_after=next_digest_due)

@@ -2,18 +2,20 @@
 no person is counted, the CSV has no author column, and stories are named only as their
 authors allowed (see learning.digests and learning.knowledge).
 
-The PDF uses fpdf2's built-in Helvetica, so it needs no font files on the server. Those fonts
-cover Latin-1 only: typographic quotes, dashes and the like are replaced by their plain
-forms, accented letters outside Latin-1 lose their accents, and any other character (for
-example Cyrillic, Greek or CJK script) prints as "?". The web page shows everything.
+The PDF embeds the Noto Sans fonts bundled in learning/fonts (SIL Open Font License, see
+OFL.txt there), so names and text print in the scripts people write in: Latin, Greek and
+Cyrillic from Noto Sans, and, when a character is not there, Canadian Aboriginal syllabics
+(Cree, Inuktitut...), Hebrew and Arabic from their own Noto fonts. Text is shaped by
+HarfBuzz (uharfbuzz): Arabic letters join, and Hebrew and Arabic runs read right to left
+inside left-to-right paragraphs. Scripts outside these fonts (CJK, for one) print blank.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from datetime import datetime
+from pathlib import Path
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,60 +23,54 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from forums.digests import SMALL
 from learning.digests import DistrictDigest
 
-PLAIN = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
-    "\u201e": '"', "\u2032": "'", "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
-    "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u2026": "...",
-    "\u2022": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2192": "->",
-    "\u2190": "<-", "\u20ac": "EUR", "\u2122": "TM", "\u200b": "",
-})
-
-
-def latin1(text: object) -> str:
-    """What Helvetica can print: see the module's note."""
-    out = []
-    for char in str(text).translate(PLAIN):
-        if ord(char) < 256:
-            out.append(char if char.isprintable() or char in "\n\t" else " ")
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", char)
-                       if not unicodedata.combining(c))
-        out.append(base if base and all(ord(c) < 256 for c in base) else "?")
-    return "".join(out)
+FONTS = Path(__file__).resolve().parent / "fonts"
+TEXT_FONT = "NotoSans"
+# Tried in this order for a character Noto Sans lacks; each has a regular weight only, which
+# also serves bold headings.
+FALLBACK_FONTS = ("NotoSansCanadianAboriginal", "NotoSansHebrew", "NotoSansArabic")
 
 
 class DigestPDF(FPDF):
     def __init__(self, title: str):
         super().__init__(format="A4")
         self.doc_title = title
+        self.add_font(TEXT_FONT, "", FONTS / "NotoSans-Regular.ttf")
+        self.add_font(TEXT_FONT, "B", FONTS / "NotoSans-Bold.ttf")
+        for family in FALLBACK_FONTS:
+            self.add_font(family, "", FONTS / f"{family}-Regular.ttf")
+        self.set_fallback_fonts(FALLBACK_FONTS, exact_match=False)
+        # Paragraphs run left to right, as the page's language does; right-to-left runs
+        # within them are reordered and shaped.
+        self.set_text_shaping(True, direction="ltr")
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(True, margin=18)
-        self.set_title(latin1(title))
+        self.set_title(title)
 
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font("Helvetica", size=8)
+        self.set_font(TEXT_FONT, size=8)
         self.set_text_color(90)
-        self.cell(0, 6, latin1(f"{self.doc_title} - {self.page_no()}"), align="C")
+        self.cell(0, 6, f"{self.doc_title} - {self.page_no()}", align="C")
 
     def heading(self, text: str, size: int = 14) -> None:
         self.ln(3)
-        self.set_font("Helvetica", "B", size)
+        self.set_font(TEXT_FONT, "B", size)
         self.set_text_color(29, 92, 77)
-        self.multi_cell(0, size * 0.5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(0)
         self.ln(1)
 
     def para(self, text: str, *, muted: bool = False, bullet: bool = False,
              size: int = 10) -> None:
-        self.set_font("Helvetica", size=size)
+        self.set_font(TEXT_FONT, size=size)
         self.set_text_color(85 if muted else 0)
         if bullet:
             self.set_x(self.l_margin + 4)
             text = f"- {text}"
-        self.multi_cell(0, 5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(0)
 
 
@@ -125,13 +121,12 @@ def digest_pdf(digest: DistrictDigest, *, filters: str = "", compress: bool = Tr
     if not digest.activity:
         pdf.para(_("No sessions or tries in this period."), muted=True)
     else:
-        pdf.set_font("Helvetica", size=10)
+        pdf.set_font(TEXT_FONT, size=10)
         with pdf.table(col_widths=(3, 1, 1), text_align=("LEFT", "RIGHT", "RIGHT"),
                        line_height=6) as table:
-            table.row([latin1(_("School")), latin1(_("Sessions held")),
-                       latin1(_("Tries reported"))])
+            table.row([_("School"), _("Sessions held"), _("Tries reported")])
             for row in digest.activity:
-                table.row([latin1(row.name), latin1(row.sessions), latin1(row.tries)])
+                table.row([row.name, str(row.sessions), str(row.tries)])
 
     pdf.heading(_("Rising themes"))
     if not digest.trends:
@@ -142,9 +137,13 @@ def digest_pdf(digest: DistrictDigest, *, filters: str = "", compress: bool = Tr
             bullet=True)
 
     pdf.ln(4)
-    pdf.para(_("Stories appear only when shared with the district, and their authors are "
-               "named only if they chose to be. Counts under 3 read \"fewer than 3\". No "
-               "person is counted or ranked."), muted=True, size=8)
+    note = _("Stories appear only when shared with the district, and their authors are "
+             "named only if they chose to be. Counts under 3 read \"fewer than 3\". No "
+             "person is counted or ranked.")
+    if digest.district.small_count > SMALL:
+        note += " " + _("In this district, counts under %(n)d read \"fewer than %(n)d\".") % {
+            "n": digest.district.small_count}
+    pdf.para(note, muted=True, size=8)
     return bytes(pdf.output())
 
 

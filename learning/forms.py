@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from learning.digests import current_cycle_span
 from lib.widgets import DateInput
 from schools.models import District, School, User
-from successes.models import EvidenceKind, GradeBand, Theme
+from successes.forms import StoryFilters
+from successes.models import Theme
 
 LONGEST_PERIOD = timedelta(days=366)
 
@@ -79,24 +80,10 @@ class DigestFilterForm(PeriodForm):
         return {"theme": self.valid_data.get("theme"), "school": self.valid_data.get("school")}
 
 
-class KnowledgeSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search insights and stories"), required=False, max_length=200)
-    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.none(),
-                                   required=False, empty_label=_("All themes"))
-    grade = forms.ChoiceField(label=_("Grade band"), required=False,
-                              choices=[("", _("All grades"))] + list(GradeBand.choices))
-    subject = forms.CharField(label=_("Subject"), required=False, max_length=80)
-    evidence = forms.ChoiceField(label=_("Evidence"), required=False,
-                                 choices=[("", _("Any evidence"))] + list(EvidenceKind.choices))
-    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none(),
-                                    required=False, empty_label=_("All schools"))
+class KnowledgeSearchForm(StoryFilters):
+    """The search words, with the story filters (an insight's story must match them)."""
 
-    def __init__(self, *args, district: District, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.filter(district=district).only(
-            "id", "name")
-        self.fields["school"].queryset = School.objects.filter(district=district).only(
-            "id", "name")
+    q = forms.CharField(label=_("Search insights and stories"), required=False, max_length=200)
 
 
 class AuthorChoiceField(forms.ModelMultipleChoiceField):

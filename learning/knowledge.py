@@ -26,13 +26,13 @@ from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, QueryS
 from django.db.models.functions import Left
 
 from forums.access import insights_visible_to
-from forums.models import Insight, TryOutcome, TryReport
+from forums.models import Insight, TryReport
 from learning.digests import shared_stories_for, within
 from lib.pagination import Window, page_number
 from schools.access import roles_for
 from schools.models import District, Membership, User
 from successes.access import cross_school_byline
-from successes.listing import HEADLINE_OPTIONS, MARK_START, MARK_STOP
+from successes.listing import HEADLINE_OPTIONS, LIST_FIELDS, MARK_START, MARK_STOP
 from successes.models import SEARCH_CONFIG, GradeBand, SuccessStory, Theme
 
 PER_PAGE = 20
@@ -46,9 +46,6 @@ GRADE_WORDS = [
      [GradeBand.EARLY, GradeBand.LOWER, GradeBand.UPPER_ELEMENTARY]),
     (r"\bkindergartens?\b|\bpre-?k\b", [GradeBand.EARLY]),
 ]
-STORY_FIELDS = ("id", "title", "happened_on", "grade_band", "subject", "visibility",
-                "show_name", "created_at", "author_id", "school_id", "author__name",
-                "author__email", "author__departed_at", "school__name")
 
 
 @dataclass
@@ -80,18 +77,8 @@ def understand(q: str, grade: str = "") -> Understood:
 # --- Filters -----------------------------------------------------------------------------
 
 def _stories(user: User, filters: dict, bands: list[str]) -> QuerySet[SuccessStory]:
-    stories = SuccessStory.objects.visible_to(user)
-    if filters.get("theme"):
-        stories = stories.filter(themes=filters["theme"])
-    if bands:
-        stories = stories.filter(grade_band__in=bands)
-    if filters.get("subject"):
-        stories = stories.filter(subject__iexact=filters["subject"].strip())
-    if filters.get("evidence"):
-        stories = stories.filter(evidence_kinds__contains=[filters["evidence"]])
-    if filters.get("school"):
-        stories = stories.filter(school=filters["school"])
-    return stories
+    """The stories the reader may see that match the filters, grade bands read from words."""
+    return SuccessStory.objects.visible_to(user).matching({**filters, "grade_bands": bands})
 
 
 def _insights(user: User, filters: dict, bands: list[str]) -> QuerySet[Insight]:
@@ -181,7 +168,7 @@ def _insight_rows(user: User, ids: list[int], query) -> list[Insight]:
     insights = list(insights)
     story_ids = {i.story_id for i in insights if i.story_id}
     visible = {s.pk: s for s in SuccessStory.objects.visible_to(user).filter(
-        pk__in=story_ids).select_related("author", "school").only(*STORY_FIELDS)}
+        pk__in=story_ids).select_related("author", "school").only(*LIST_FIELDS)}
     for insight in insights:
         insight.visible_story = visible.get(insight.story_id)
     return insights
@@ -189,7 +176,7 @@ def _insight_rows(user: User, ids: list[int], query) -> list[Insight]:
 
 def _story_rows(ids: list[int], query) -> QuerySet[SuccessStory]:
     return (SuccessStory.objects.filter(pk__in=ids).select_related("author", "school")
-            .only(*STORY_FIELDS)
+            .only(*LIST_FIELDS)
             .prefetch_related(Prefetch("themes", queryset=Theme.objects.only("id", "name")))
             .annotate(headline=SearchHeadline("what_went_right", query, config=SEARCH_CONFIG,
                                               **HEADLINE_OPTIONS),
@@ -210,9 +197,8 @@ def school_of(user_ref: str, district: District) -> Subquery:
 def tried_at(*, insight_ids: list[int], story_ids: list[int],
              district: District) -> dict[tuple[str, int], list[str]]:
     """{("insight"|"story", id): [school names]} where commitments on it reported a try."""
-    reports = (TryReport.objects.filter(Q(commitment__insight_id__in=insight_ids)
-                                        | Q(commitment__story_id__in=story_ids))
-               .exclude(outcome=TryOutcome.NOT_YET)
+    reports = (TryReport.objects.counted().filter(Q(commitment__insight_id__in=insight_ids)
+                                                  | Q(commitment__story_id__in=story_ids))
                .annotate(school_name=school_of("commitment__user_id", district))
                .values_list("commitment__insight_id", "commitment__story_id", "school_name")
                .distinct())
@@ -287,7 +273,7 @@ def _newest(stories: QuerySet[SuccessStory]) -> QuerySet[SuccessStory]:
 
 def stories_for_display(stories: QuerySet[SuccessStory]) -> list[SuccessStory]:
     """The newest of `stories`, each with its cross-school byline (a name only if shown)."""
-    shown = list(_newest(stories.select_related("author", "school").only(*STORY_FIELDS)))
+    shown = list(_newest(stories.select_related("author", "school").only(*LIST_FIELDS)))
     for story in shown:
         story.byline = cross_school_byline(story)
     return shown

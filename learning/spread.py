@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from forums.access import forums_visible_to, insights_visible_to
-from forums.digests import shown
+from forums.digests import SMALL, shown
 from forums.models import Commitment, Insight, Session, SessionState, TryOutcome, TryReport
 from learning.digests import school_of_people, shared_stories_for, within
 from learning.knowledge import school_of
@@ -86,10 +86,10 @@ def insight_trail(insight: Insight, reader: User) -> Trail:
 def _trail(reader: User, story, sessions, insights, commitments: QuerySet[Commitment],
            grown: Q | None) -> Trail:
     district = roles_for(reader).district
+    small = district.small_count
     per_school = (commitments.annotate(school_name=school_of("user_id", district))
                   .values("school_name").annotate(n=Count("id")).order_by("school_name"))
-    reports = TryReport.objects.filter(commitment__in=commitments).exclude(
-        outcome=TryOutcome.NOT_YET)
+    reports = TryReport.objects.counted().filter(commitment__in=commitments)
     tries = (reports.annotate(school_name=school_of("commitment__user_id", district))
              .values("school_name").annotate(
                  n=Count("id"), as_is=Count("id", filter=Q(outcome=TryOutcome.AS_IS)),
@@ -101,10 +101,11 @@ def _trail(reader: User, story, sessions, insights, commitments: QuerySet[Commit
         .only(*STORY_FIELDS).order_by("created_at", "id"))
     return Trail(
         story=story, sessions=sessions, insights=insights,
-        commitments=[(row["school_name"] or _("District staff"), shown(row["n"]))
+        commitments=[(row["school_name"] or _("District staff"), shown(row["n"], small))
                      for row in per_school],
-        tries=[SchoolTries(row["school_name"] or _("District staff"), shown(row["n"]),
-                           shown(row["as_is"]), shown(row["adapted"]), shown(row["worked"]))
+        tries=[SchoolTries(row["school_name"] or _("District staff"), shown(row["n"], small),
+                           shown(row["as_is"], small), shown(row["adapted"], small),
+                           shown(row["worked"], small))
                for row in tries],
         new_stories=new_stories)
 
@@ -250,10 +251,11 @@ class Edge:
     source: str  # the story's school
     target: str  # where it was tried
     count: int
+    small: int = SMALL  # the district's threshold (District.small_count)
 
     @property
     def tries(self) -> str:
-        return shown(self.count)
+        return shown(self.count, self.small)
 
 
 EDGES_DRAWN = 30
@@ -268,9 +270,9 @@ def school_edges(reader: User, start: date, end: date) -> list[Edge]:
     if district is None:
         return []
     shared = shared_stories_for(reader)
-    rows = list(TryReport.objects.filter(
+    rows = list(TryReport.objects.counted().filter(
         within(district, start, end), commitment__story__in=shared,
-        commitment__story__school__isnull=False).exclude(outcome=TryOutcome.NOT_YET)
+        commitment__story__school__isnull=False)
         .values_list("commitment__story__school_id", "commitment__story__school__name",
                      "commitment__user_id"))
     where = school_of_people(district, {user_id for *_rest, user_id in rows})
@@ -279,16 +281,17 @@ def school_edges(reader: User, start: date, end: date) -> list[Edge]:
         tried_at = where.get(user_id)
         if tried_at and tried_at[0] != school_id:
             counts[(school_name, tried_at[1])] += 1
-    edges = [Edge(source, target, n) for (source, target), n in counts.items()]
+    edges = [Edge(source, target, n, district.small_count)
+             for (source, target), n in counts.items()]
     return sorted(edges, key=lambda e: (-e.count, e.source, e.target))[:EDGES_LISTED]
 
 
 NODE_W, NODE_H, NODE_GAP = 130, 34, 10
 
 
-def _weight(count: int) -> int:
+def _weight(count: int, small: int = SMALL) -> int:
     """Line width; every small count looks the same, so no line points at one person."""
-    return 2 if count < 3 else 4 if count < 6 else 6 if count < 12 else 8
+    return 2 if count < max(small, SMALL) else 4 if count < 6 else 6 if count < 12 else 8
 
 
 def schools_picture(edges: list[Edge]) -> Picture:
@@ -318,5 +321,5 @@ def schools_picture(edges: list[Edge]) -> Picture:
             a.x + a.w, a.y + a.h // 2, b.x - 6, b.y + b.h // 2,
             _("%(from)s to %(to)s: %(n)s tries") % {"from": edge.source, "to": edge.target,
                                                     "n": edge.tries},
-            _weight(edge.count)))
+            _weight(edge.count, edge.small)))
     return picture

@@ -15,14 +15,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from forums import actions
+from forums.actions import membership
 from forums.models import Circle
 from learning import exports, knowledge, spread
-from learning.access import (get_insight_for, require_collective_former, require_district_reader,
-                             require_member)
+from learning.access import (
+    get_insight_for,
+    require_collective_former,
+    require_district_reader,
+    require_member,
+)
 from learning.digests import district_digest as build_digest
-from learning.forms import (CollectiveFromThemeForm, DigestFilterForm, KnowledgeSearchForm,
-                            PeriodForm)
+from learning.forms import (
+    CollectiveFromThemeForm,
+    DigestFilterForm,
+    KnowledgeSearchForm,
+    PeriodForm,
+)
 from schools.models import District
 from successes.access import get_story_for
 from successes.models import SuccessStory, Theme
@@ -57,8 +65,8 @@ def district_digest(request: HttpRequest) -> HttpResponse:
 @login_required
 def district_digest_pdf(request: HttpRequest) -> HttpResponse:
     form, digest = _digest_for(request)
-    labels = [f"{form.fields[name].label}: {value}" for name, value in form.chosen.items()
-              if value is not None]
+    labels = [_("%(filter)s: %(value)s") % {"filter": form.fields[name].label, "value": value}
+              for name, value in form.chosen.items() if value is not None]
     response = HttpResponse(exports.digest_pdf(digest, filters=" · ".join(labels)),
                             content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -142,10 +150,10 @@ def collective_from_theme(request: HttpRequest) -> HttpResponse:
                                    initial={"name": _("%(topic)s collective") % {"topic": topic}})
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            forum = actions.create_forum(creator=request.user, district=district, school=None,
-                                         name=form.cleaned_data["name"], focus_theme=theme)
-            added = actions.add_members(forum=forum, users=list(form.cleaned_data["people"]),
-                                        circle=Circle.CORE)
+            forum = membership.create_forum(creator=request.user, district=district, school=None,
+                                            name=form.cleaned_data["name"], focus_theme=theme)
+            added = membership.add_members(forum=forum, users=list(form.cleaned_data["people"]),
+                                           circle=Circle.CORE)
         messages.success(request, _("“%(name)s” is open, with you as its facilitator.")
                          % {"name": forum.name} + " " + ngettext(
             "%(count)d person was added to its core circle.",

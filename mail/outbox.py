@@ -1,12 +1,20 @@
 """The outbox: e-mails are planned as rows in Postgres, then claimed and sent one by one.
 
 - Planning inserts rows with a unique key per recipient and occasion; planning again is
-  harmless (`ON CONFLICT DO NOTHING`). What is due comes from the planners the apps declared
-  (mail.registry), asked on every tick from the database.
+  harmless (`ON CONFLICT DO NOTHING`), and counts only the rows it inserted itself. What is
+  due comes from the planners the apps declared (mail.registry), asked on every tick from
+  the database.
 - Sending first claims the row (pending -> sending, in one UPDATE that only one worker can
-  win), so duplicate tasks, retries and redeliveries never send twice.
-- Temporary SMTP trouble puts the row back to pending for later (backoff); a permanent refusal
-  marks it failed. Rows stuck in "sending" (a worker died mid-send) are swept back.
+  win), so duplicate tasks, retries and redeliveries never send twice. A row claimed after
+  its kind's lateness window (`late_after`) ends "too late" instead of going out.
+- Each attempt records how far it got (`Delivery.phase`, mail.smtp): "before DATA", "DATA
+  sent" just before the content leaves, "accepted" with the server's 250. Only an attempt
+  that never handed the content over is retried: temporary SMTP trouble before DATA puts the
+  row back to pending for later (backoff), a permanent refusal marks it failed. An attempt
+  whose content left but whose answer was lost - a timeout, a dropped connection, a worker
+  that died before recording the 250 - ends "uncertain": the server may have the message, so
+  it is never sent again by itself; the district admin may (`send_again`), with the same
+  Message-ID. Rows stuck in "sending" are swept after 10 minutes by the same rule.
 
 The worker's one task, `send_delivery`, lives here with what queues it (`dispatch`); the
 periodic work that drives the outbox is in mail.tasks.
@@ -14,19 +22,21 @@ periodic work that drives the outbox is in mail.tasks.
 
 from __future__ import annotations
 
+import json
 import logging
 import smtplib
 from datetime import datetime, timedelta
 
 from celery import shared_task
 from django.core.mail import get_connection
+from django.db import connection as database
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from mail import registry
+from mail import registry, smtp
 from mail.messages import build
-from mail.models import Delivery, DeliveryStatus
+from mail.models import Delivery, DeliveryStatus, SendPhase
 from mail.registry import Planned
 
 log = logging.getLogger(__name__)
@@ -36,19 +46,33 @@ RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 STUCK_AFTER = timedelta(minutes=10)
 DISPATCH_BATCH = 500
+PLAN_BATCH = 1000
+LOST_ANSWER = ("The message was handed to the mail server, but its answer never came back: "
+               "it may or may not have been delivered.")
 
 
 def plan(items: list[Planned]) -> int:
-    """Insert what is not planned yet; returns how many rows were new."""
-    if not items:
-        return 0
-    rows = [Delivery(key=i.key[:200], kind=i.kind, recipient=i.recipient, email=i.email,
-                     district=i.district, payload=i.payload, scheduled_for=i.scheduled_for)
-            for i in items]
-    keys = [row.key for row in rows]
-    before = set(Delivery.objects.filter(key__in=keys).values_list("key", flat=True))
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
-    return len(set(keys) - before)
+    """Insert what is not planned yet; returns how many rows this call inserted (RETURNING
+    names them, so two ticks planning at once never both count the same row)."""
+    rows = list({item.key[:200]: item for item in items}.items())
+    inserted = 0
+    for start in range(0, len(rows), PLAN_BATCH):
+        batch = rows[start:start + PLAN_BATCH]
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s::jsonb, %s, %s, 0, '', '', %s)"]
+                           * len(batch))
+        params = []
+        for key, item in batch:
+            params += [key, item.kind, getattr(item.recipient, "pk", None), item.email,
+                       getattr(item.district, "pk", None), json.dumps(item.payload),
+                       item.scheduled_for, DeliveryStatus.PENDING, timezone.now()]
+        with database.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {Delivery._meta.db_table} (key, kind, recipient_id, email, "
+                "district_id, payload, scheduled_for, status, attempts, phase, last_error, "
+                f"created_at) VALUES {values} ON CONFLICT (key) DO NOTHING RETURNING id",
+                params)
+            inserted += len(cursor.fetchall())
+    return inserted
 
 
 def plan_everything(now: datetime | None = None) -> int:
@@ -96,7 +120,8 @@ def dispatch(delivery_ids: list[int]) -> int:
 def claim(delivery_id: int) -> Delivery | None:
     """Take the row for sending. Only one caller can win; the others get None."""
     won = Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
-        status=DeliveryStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1)
+        status=DeliveryStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1,
+        phase=SendPhase.BEFORE_DATA)
     if not won:
         return None
     return Delivery.objects.select_related("recipient", "district").get(pk=delivery_id)
@@ -105,6 +130,13 @@ def claim(delivery_id: int) -> Delivery | None:
 def _finish(delivery: Delivery, status: str, **fields) -> None:
     Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.SENDING).update(
         status=status, **fields)
+
+
+def _content_leaving(delivery: Delivery) -> None:
+    """Recorded before the first byte of the content leaves: from here on a lost answer
+    makes the row uncertain, even if the worker dies at once."""
+    Delivery.objects.filter(pk=delivery.pk).update(phase=SendPhase.DATA_SENT)
+    delivery.phase = SendPhase.DATA_SENT
 
 
 def is_permanent(error: Exception) -> bool:
@@ -116,26 +148,38 @@ def is_permanent(error: Exception) -> bool:
     return False
 
 
+def is_too_late(delivery: Delivery, now: datetime | None = None) -> bool:
+    """Past the lateness window its kind declared (mail.registry)."""
+    late_after = registry.declaration(delivery.kind).late_after
+    deadline = late_after(delivery) if late_after is not None else None
+    return deadline is not None and (now or timezone.now()) >= deadline
+
+
 def send(delivery_id: int, *, connection=None) -> str:
     """Claim, build and send one delivery; returns the status it ends in."""
     delivery = claim(delivery_id)
     if delivery is None:
         return "not-claimed"
     try:
-        message = build(delivery)
-    except Exception as error:  # noqa: BLE001 - a broken template must not block the outbox
+        too_late = is_too_late(delivery)
+        message = None if too_late else build(delivery)
+    except Exception as error:  # a broken template must not block the outbox
         log.exception("Could not build delivery %s", delivery.key)
         _finish(delivery, DeliveryStatus.FAILED, last_error=f"build: {error!r}"[:2000])
         return DeliveryStatus.FAILED
+    if too_late:
+        _finish(delivery, DeliveryStatus.TOO_LATE)
+        return DeliveryStatus.TOO_LATE
     if message is None:
         _finish(delivery, DeliveryStatus.SKIPPED)
         return DeliveryStatus.SKIPPED
     try:
-        message.connection = connection or get_connection()
-        message.send()
+        smtp.deliver(message, connection or get_connection(),
+                     before_content=lambda: _content_leaving(delivery))
     except (smtplib.SMTPException, OSError) as error:
         return _failed_send(delivery, error)
-    _finish(delivery, DeliveryStatus.SENT, sent_at=timezone.now(), last_error="")
+    _finish(delivery, DeliveryStatus.SENT, phase=SendPhase.ACCEPTED, sent_at=timezone.now(),
+            last_error="")
     return DeliveryStatus.SENT
 
 
@@ -146,6 +190,10 @@ def send_delivery(delivery_id: int) -> str:
 
 def _failed_send(delivery: Delivery, error: Exception) -> str:
     reason = f"{type(error).__name__}: {error}"[:2000]
+    answered = isinstance(error, smtplib.SMTPResponseException)
+    if delivery.phase == SendPhase.DATA_SENT and not answered:
+        _finish(delivery, DeliveryStatus.UNCERTAIN, last_error=f"{LOST_ANSWER} ({reason})"[:2000])
+        return DeliveryStatus.UNCERTAIN
     if is_permanent(error) or delivery.attempts >= MAX_ATTEMPTS:
         _finish(delivery, DeliveryStatus.FAILED, last_error=reason)
         return DeliveryStatus.FAILED
@@ -156,8 +204,25 @@ def _failed_send(delivery: Delivery, error: Exception) -> str:
 
 
 def sweep_stuck(now: datetime | None = None) -> int:
-    """Rows left in "sending" by a worker that died go back to the queue."""
+    """Rows left in "sending" by a worker that died: back to the queue if the content never
+    left, "uncertain" if it did (the server may have taken it)."""
     now = now or timezone.now()
-    return Delivery.objects.filter(status=DeliveryStatus.SENDING,
-                                   claimed_at__lt=now - STUCK_AFTER).update(
-        status=DeliveryStatus.PENDING, claimed_at=None)
+    stuck = Delivery.objects.filter(status=DeliveryStatus.SENDING,
+                                    claimed_at__lt=now - STUCK_AFTER)
+    uncertain = stuck.filter(phase=SendPhase.DATA_SENT).update(
+        status=DeliveryStatus.UNCERTAIN, last_error=LOST_ANSWER)
+    return uncertain + stuck.update(status=DeliveryStatus.PENDING, claimed_at=None)
+
+
+@transaction.atomic
+def send_again(*, delivery: Delivery, by) -> None:
+    """The district admin's decision, after checking with the recipient, that an uncertain
+    e-mail did not arrive: it goes out once more now, with the same Message-ID (a server that
+    had it after all can drop the repeat), unless it has become too late. Kept in the
+    district's audit log (mail.registry.register_audit)."""
+    again = Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.UNCERTAIN).update(
+        status=DeliveryStatus.PENDING, scheduled_for=timezone.now(), claimed_at=None,
+        phase="", last_error="")
+    if again:
+        registry.record_sent_again(delivery=delivery, by=by)
+        transaction.on_commit(lambda: dispatch([delivery.pk]))

@@ -21,8 +21,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from mail.models import (ALWAYS_SENT, DigestCadence, EmailKind, NotificationSettings,
-                         new_calendar_token)
+from mail.models import (
+    ALWAYS_SENT,
+    DigestCadence,
+    EmailKind,
+    NotificationSettings,
+    new_calendar_token,
+)
 from mail.registry import role_rules
 
 UNSUBSCRIBE_SALT = "unsubscribe"

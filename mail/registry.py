@@ -3,13 +3,18 @@
 Each app declares its e-mails in its own `emails.py`, which `MailConfig.ready()` imports
 (`autodiscover_modules("emails")`, as Django's admin finds `admin.py`):
 
-- `declare(kind, build=..., plan=...)`: `build(delivery)` returns the `Content` of one e-mail,
-  or None when it is no longer wanted; it checks again, at send time, that the recipient is
-  still entitled to it. `plan(now)`, when given, returns the `Planned` e-mails due around
-  `now`; it runs in the transaction that inserts them, so it may record what it planned.
+- `declare(kind, build=..., plan=..., late_after=...)`: `build(delivery)` returns the
+  `Content` of one e-mail, or None when it is no longer wanted; it checks again, at send time,
+  that the recipient is still entitled to it. `plan(now)`, when given, returns the `Planned`
+  e-mails due around `now`; it runs in the transaction that inserts them, so it may record
+  what it planned. `late_after(delivery)`, when given, is the moment from which the e-mail is
+  no longer worth sending (a reminder once the session started, a follow-up once the next one
+  is due); a row still unsent then ends "too late" instead (mail.outbox).
 - `register_role_rules(...)`: the app that knows people's roles (schools) answers what mail
   must ask about them: who may receive the district digest, its cadence by default, and which
   district a person administers.
+- `register_audit(...)`: the app that keeps the district's audit log (schools) records there
+  what an admin did to the outbox (sending an uncertain e-mail again).
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ class Declaration:
     kind: str
     build: Callable[[Delivery], Content | None]
     plan: Callable[[datetime], list[Planned]] | None = None
+    late_after: Callable[[Delivery], datetime | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,17 +71,20 @@ class RoleRules:
     administered_district: Callable[[Any], Any]  # (roles) -> a district, or None
 
 
+# Filled once at start-up (MailConfig.ready), the same in every process; nothing is cached.
 _declarations: dict[str, Declaration] = {}
 _role_rules: list[RoleRules] = []
+_audit: list[Callable[..., Any]] = []
 
 
 def declare(kind: str, *, build: Callable[[Delivery], Content | None],
-            plan: Callable[[datetime], list[Planned]] | None = None) -> None:
+            plan: Callable[[datetime], list[Planned]] | None = None,
+            late_after: Callable[[Delivery], datetime | None] | None = None) -> None:
     if kind not in EmailKind.values:
         raise ImproperlyConfigured(f"{kind!r} is not an EmailKind")
     if kind in _declarations:
         raise ImproperlyConfigured(f"{kind!r} e-mails are declared twice")
-    _declarations[kind] = Declaration(kind, build, plan)
+    _declarations[kind] = Declaration(kind, build, plan, late_after)
 
 
 def declaration(kind: str) -> Declaration:
@@ -100,3 +109,16 @@ def role_rules() -> RoleRules:
     if not _role_rules:
         raise ImproperlyConfigured("No app registered the role rules e-mail needs")
     return _role_rules[0]
+
+
+def register_audit(record_sent_again: Callable[..., Any]) -> None:
+    """`record_sent_again(delivery=..., by=...)` keeps an admin's "send again" in the log."""
+    if _audit:
+        raise ImproperlyConfigured("The audit log of e-mail is registered twice")
+    _audit.append(record_sent_again)
+
+
+def record_sent_again(*, delivery: Delivery, by: Any) -> None:
+    if not _audit:
+        raise ImproperlyConfigured("No app registered the audit log e-mail writes to")
+    _audit[0](delivery=delivery, by=by)

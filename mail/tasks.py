@@ -1,8 +1,9 @@
 """The periodic work that drives the outbox: thin tasks that call one outbox function each.
 
-Beat runs `tick` every few minutes; it plans what is due (from the database) and hands due
-deliveries to the send task (`mail.outbox.send_delivery`, kept with the outbox that queues
-it). Nothing relies on long-delayed tasks.
+Beat runs `tick` every few minutes; it sweeps rows a dead worker left "sending" (back to the
+queue, or "uncertain" if their content had left), plans what is due (from the database) and
+hands due deliveries to the send task (`mail.outbox.send_delivery`, kept with the outbox that
+queues it). Nothing relies on long-delayed tasks.
 """
 
 from celery import shared_task

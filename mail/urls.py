@@ -11,4 +11,5 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     # The district admin's view of the outbox
     path("district/email/", views.email_status, name="email_status"),
+    path("district/email/<int:pk>/send-again/", views.send_again, name="send_again"),
 ]

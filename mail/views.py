@@ -7,13 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lib import health
-from mail import preferences
+from mail import outbox, preferences
 from mail.forms import PreferencesForm
 from mail.models import Delivery, DeliveryStatus, EmailKind
 from mail.registry import role_rules
@@ -63,23 +63,48 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "mail/unsubscribe.html", context)
 
 
-@login_required
-def email_status(request: HttpRequest) -> HttpResponse:
-    """District admins: what the outbox did lately for their district, and whether the
-    scheduler and worker are alive (warned about after 15 minutes of silence)."""
+def _administered_district(user):
+    """The district whose outbox `user` administers; 404 for anyone else."""
     rules = role_rules()
-    district = rules.administered_district(rules.roles_of(request.user))
+    district = rules.administered_district(rules.roles_of(user))
     if district is None:
         raise Http404
-    deliveries = Delivery.objects.filter(district=district)
+    return district
+
+
+def _needing_attention(deliveries, status: str):
+    return deliveries.filter(status=status).only(
+        "id", "kind", "email", "attempts", "last_error", "scheduled_for", "claimed_at")[:RECENT]
+
+
+@login_required
+def email_status(request: HttpRequest) -> HttpResponse:
+    """District admins: what the outbox did lately for their district - failures, e-mails
+    the server may or may not have (with "send again"), those dropped as too late - and
+    whether the scheduler and worker are alive (warned about after 15 minutes of silence)."""
+    deliveries = Delivery.objects.filter(district=_administered_district(request.user))
     context = {
         "recent": deliveries.select_related("recipient").only(
             "id", "kind", "email", "status", "attempts", "scheduled_for", "sent_at",
             "last_error", "recipient__name", "recipient__email")[:RECENT],
-        "failures": deliveries.filter(status=DeliveryStatus.FAILED).only(
-            "id", "kind", "email", "attempts", "last_error", "scheduled_for")[:RECENT],
+        "failures": _needing_attention(deliveries, DeliveryStatus.FAILED),
+        "uncertain": _needing_attention(deliveries, DeliveryStatus.UNCERTAIN),
+        "too_late": _needing_attention(deliveries, DeliveryStatus.TOO_LATE),
         "counts": dict(deliveries.values_list("status").annotate(n=Count("id")).values_list(
             "status", "n")),
         "silent": health.silent_parts(minutes=15),
     }
     return render(request, "mail/email_status.html", context)
+
+
+@login_required
+@require_POST
+def send_again(request: HttpRequest, pk: int) -> HttpResponse:
+    """An uncertain e-mail of the admin's own district goes out once more (the admin checked
+    with the recipient that it did not arrive)."""
+    delivery = get_object_or_404(Delivery, pk=pk, district=_administered_district(request.user),
+                                 status=DeliveryStatus.UNCERTAIN)
+    outbox.send_again(delivery=delivery, by=request.user)
+    messages.success(request, _("The e-mail to %(email)s is being sent again.")
+                     % {"email": delivery.email})
+    return redirect("mail:email_status")

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import secrets
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -26,16 +22,12 @@ from schools.models import (
     District,
     Invitation,
     Membership,
-    Role,
     School,
     User,
     hash_token,
 )
 
 INVITATION_LIFETIME = timedelta(days=14)
-CSV_MAX_BYTES = 1_000_000
-CSV_MAX_ROWS = 2000
-CSV_COLUMNS = ("email", "first name", "last name", "school", "role")
 
 
 class InvitationUnusable(Exception):
@@ -43,14 +35,18 @@ class InvitationUnusable(Exception):
 
 
 @transaction.atomic
-def add_school(*, district: District, name: str, time_zone: str = "") -> School:
+def add_school(*, district: District, name: str, time_zone: str = "",
+               by: User | None = None) -> School:
     base = slugify(name)[:40] or "school"
     slug, n = base, 1
     while School.objects.filter(district=district, slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
-    return School.objects.create(district=district, name=name.strip(), slug=slug,
-                                 time_zone=time_zone)
+    school = School.objects.create(district=district, name=name.strip(), slug=slug,
+                                   time_zone=time_zone)
+    audit.record(district=district, actor=by, action=AuditAction.SCHOOL_ADDED,
+                 school=school.name)
+    return school
 
 
 @transaction.atomic
@@ -78,6 +74,36 @@ def invite_person(*, district: District, email: str, role: str, school: School |
                       email=email, district=district, scheduled_for=timezone.now(),
                       payload={"invitation": invitation.pk})])
     return invitation
+
+
+@transaction.atomic
+def resend_invitation(*, invitation: Invitation, by: User) -> Invitation:
+    """Mail the same link again, through the outbox under a key of its own (one e-mail per
+    "send again"), and give it a fresh lifetime: it may have expired while it was lost."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    now = timezone.now()
+    invitation.times_resent += 1
+    invitation.resent_at, invitation.expires_at = now, now + INVITATION_LIFETIME
+    invitation.save(update_fields=["times_resent", "resent_at", "expires_at"])
+    audit.record(district=invitation.district, actor=by, action=AuditAction.INVITATION_RESENT,
+                 email=invitation.email, role=invitation.role,
+                 school=invitation.school.name if invitation.school else "")
+    plan_now([Planned(key=f"invitation:{invitation.pk}:again:{invitation.times_resent}",
+                      kind=EmailKind.INVITATION, email=invitation.email,
+                      district=invitation.district, scheduled_for=now,
+                      payload={"invitation": invitation.pk})])
+    return invitation
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation, by: User) -> None:
+    """Withdraw an invitation: its link stops working at once, and an e-mail of it not yet
+    sent is not sent (schools.emails.invitation mails usable invitations only)."""
+    Invitation.objects.filter(pk=invitation.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now())
+    audit.record(district=invitation.district, actor=by, action=AuditAction.INVITATION_REVOKED,
+                 email=invitation.email, role=invitation.role,
+                 school=invitation.school.name if invitation.school else "")
 
 
 def find_usable_invitation(token: str, *, lock: bool = False) -> Invitation:
@@ -108,7 +134,9 @@ def accept_invitation(*, token: str, user: User | None = None, name: str = "",
     """Use the invitation once: create the account (or take the signed-in one) and the role.
 
     The link itself proves the address when it creates the account, so that address is
-    the new person's verified primary address.
+    the new person's verified primary address. An invitation from the district's roster
+    (schools.roster_sync) brings the person's other roster invitations along: one e-mail,
+    every role the roster gives them, each kept in step with the roster (`roster_id`).
     """
     invitation = find_usable_invitation(token, lock=True)
     if user is None:
@@ -118,15 +146,21 @@ def accept_invitation(*, token: str, user: User | None = None, name: str = "",
         mark_verified_primary(user)
     elif not may_accept(invitation, user):
         raise InvitationUnusable
-    Membership.objects.update_or_create(
-        user=user, district=invitation.district, school=invitation.school, role=invitation.role,
-        defaults={"deactivated_at": None},
-    )
+    accepted = [invitation]
+    if invitation.roster_id:
+        accepted += Invitation.objects.usable().filter(
+            district=invitation.district, email=invitation.email,
+            roster_id=invitation.roster_id).exclude(pk=invitation.pk).select_for_update()
+    for each in accepted:
+        Membership.objects.update_or_create(
+            user=user, district=each.district, school=each.school, role=each.role,
+            defaults={"deactivated_at": None, "roster_id": each.roster_id},
+        )
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
+    Invitation.objects.filter(pk__in=[each.pk for each in accepted]).update(
+        accepted_at=timezone.now())
     return user
 
 
@@ -172,117 +206,3 @@ def reactivate_person(*, district: District, user: User, by: User | None = None)
     Membership.objects.filter(user=user, district=district).update(deactivated_at=None)
     User.objects.filter(pk=user.pk).update(is_active=True)
     audit.record(district=district, actor=by, action=AuditAction.REACTIVATED, target_user=user)
-
-
-# --- CSV import ------------------------------------------------------------------------
-
-@dataclass
-class ImportRow:
-    line: int
-    email: str
-    name: str
-    school_name: str
-    role: str
-    school: School | None = None
-    errors: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportPlan:
-    rows: list[ImportRow]
-    errors: list[str]  # problems with the file as a whole
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors and bool(self.rows) and not any(r.errors for r in self.rows)
-
-
-ROLE_WORDS = {
-    **{value: value for value in Role.values},
-    **{str(label).lower(): value for value, label in Role.choices},
-    "principal": Role.SCHOOL_LEADER,
-    "leader": Role.SCHOOL_LEADER,
-}
-
-
-def plan_staff_import(*, district: District, data: bytes) -> ImportPlan:
-    """Read and check a staff CSV; nothing is written. Every row gets its own errors."""
-    if len(data) > CSV_MAX_BYTES:
-        return ImportPlan([], [_("The file is larger than 1 MB. Split it into smaller files.")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return ImportPlan([], [_("The file is not UTF-8 text. Save it as 'CSV UTF-8' and retry.")])
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        return ImportPlan([], [_("Missing columns: %(columns)s. Expected: %(expected)s.") % {
-            "columns": ", ".join(missing), "expected": ", ".join(CSV_COLUMNS)}])
-    reader.fieldnames = header
-    schools = {s.name.strip().lower(): s for s in School.objects.filter(district=district)}
-    existing = set(
-        Membership.objects.active().filter(district=district)
-        .values_list("user__email", "school_id", "role")
-    )
-    rows: list[ImportRow] = []
-    seen: dict[str, int] = {}
-    try:
-        for number, record in enumerate(reader, start=2):
-            if len(rows) >= CSV_MAX_ROWS:
-                return ImportPlan([], [_("At most %(n)d rows per file.") % {"n": CSV_MAX_ROWS}])
-            if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
-                continue
-            rows.append(_check_row(number, record, schools, existing, seen))
-    except csv.Error as error:
-        return ImportPlan([], [_("The file is not valid CSV: %(error)s") % {"error": error}])
-    if not rows:
-        return ImportPlan([], [_("The file has no rows of people.")])
-    return ImportPlan(rows, [])
-
-
-def _check_row(number, record, schools, existing, seen) -> ImportRow:
-    def cell(name: str) -> str:
-        return (record.get(name) or "").strip()
-
-    name = f"{cell('first name')} {cell('last name')}".strip()
-    row = ImportRow(number, cell("email").lower(), name, cell("school"),
-                    ROLE_WORDS.get(cell("role").lower(), ""))
-    try:
-        validate_email(row.email)
-    except ValidationError:
-        row.errors.append(_("'%(email)s' is not a valid e-mail address.") % {"email": row.email})
-    if not row.role:
-        row.errors.append(_("Unknown role '%(role)s'.") % {"role": cell("role")})
-    if row.role in DISTRICT_ROLES:
-        if row.school_name:
-            row.errors.append(_("District roles take no school; leave the school empty."))
-    elif row.school_name.lower() in schools:
-        row.school = schools[row.school_name.lower()]
-    else:
-        row.errors.append(_("Unknown school '%(school)s'.") % {"school": row.school_name})
-    if row.email in seen:
-        row.errors.append(_("Same e-mail as line %(line)d.") % {"line": seen[row.email]})
-    else:
-        seen[row.email] = number
-    if (row.email, row.school.id if row.school else None, row.role) in existing:
-        row.errors.append(_("Already on staff with this role."))
-    if len(name) > 200:
-        row.errors.append(_("The name is longer than 200 characters."))
-    return row
-
-
-@transaction.atomic
-def import_staff(*, district: District, plan: ImportPlan, invited_by: User) -> int:
-    """Invite everyone in a checked plan, all or nothing."""
-    if not plan.is_valid:
-        raise ValidationError(_("The file has errors; nothing was imported."))
-    try:
-        for row in plan.rows:
-            invite_person(district=district, email=row.email, role=row.role, school=row.school,
-                          invited_by=invited_by, name=row.name)
-    except IntegrityError as error:
-        raise ValidationError(_("The import could not be saved; nothing was imported.")) from error
-    audit.record(district=district, actor=invited_by, action=AuditAction.STAFF_IMPORTED,
-                 invitations=len(plan.rows))
-    return len(plan.rows)

@@ -13,10 +13,11 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
+from mail.models import EmailKind
 from schools.access import roles_for
-from schools.models import AuditAction, AuditEntry, District, Role, User
+from schools.models import AuditAction, AuditEntry, District, Role, SignOnKind, User
 
 # Stories' visibilities, as an admin reads them (the values are successes.models.Visibility).
 AUDIENCES = {"private": gettext_lazy("the author only"), "school": gettext_lazy("their school"),
@@ -71,20 +72,83 @@ def describe(entry: AuditEntry) -> str:
     """The entry's detail in words, in the reader's language."""
     detail, action = entry.detail, entry.action
     if action in (AuditAction.ROLE_GRANTED, AuditAction.ROLE_REVOKED,
-                  AuditAction.INVITATION_SENT):
+                  AuditAction.INVITATION_SENT, AuditAction.INVITATION_RESENT,
+                  AuditAction.INVITATION_REVOKED):
         role = Role(detail["role"]).label if detail.get("role") in Role.values else ""
         where = f"{role} - {detail['school']}" if detail.get("school") else str(role)
         return f"{detail['email']}: {where}" if detail.get("email") else where
-    if action == AuditAction.STAFF_IMPORTED:
-        n = detail.get("invitations", 0)
-        return ngettext("%(n)d invitation", "%(n)d invitations", n) % {"n": n}
+    if action in (AuditAction.STAFF_IMPORTED, AuditAction.ROSTER_SYNCED):
+        return _imported(detail)
     if action == AuditAction.VISIBILITY_CHANGED:
         return _("Story %(story)s: from %(old)s to %(new)s") % {
             "story": detail.get("story"), "old": AUDIENCES.get(detail.get("old"), "?"),
             "new": AUDIENCES.get(detail.get("new"), "?")}
     if action == AuditAction.PERSON_REMOVED:
         return _removal(detail)
+    if action in SETUP_ACTIONS:
+        return _setup(action, detail)
+    if action == AuditAction.EMAIL_SENT_AGAIN:
+        kind = EmailKind(detail["kind"]).label if detail.get("kind") in EmailKind.values else ""
+        return f"{detail.get('email', '')}: {kind}"
+    if action == AuditAction.SIGN_ON_CHANGED:
+        return _sign_on(detail)
     return ""
+
+
+def _sign_on(detail: dict) -> str:
+    """Single sign-on: the provider, its domains, on or off, and whether the secret changed
+    (never the secret itself)."""
+    kind = SignOnKind(detail["kind"]).label if detail.get("kind") in SignOnKind.values else ""
+    parts = [str(kind), ", ".join(detail.get("domains", [])),
+             str(_("turned on") if detail.get("enabled") else _("turned off"))]
+    if detail.get("secret_changed"):
+        parts.append(str(_("new client secret")))
+    return "; ".join(part for part in parts if part)
+
+
+SETUP_ACTIONS = (AuditAction.DISTRICT_CHANGED, AuditAction.SCHOOL_ADDED,
+                 AuditAction.SCHOOL_CHANGED, AuditAction.SCHOOL_CLOSED,
+                 AuditAction.SCHOOL_REOPENED, AuditAction.THEME_ADDED, AuditAction.THEME_CHANGED,
+                 AuditAction.THEME_RETIRED, AuditAction.THEME_RESTORED, AuditAction.THEMES_MERGED)
+
+
+def _setup(action: str, detail: dict) -> str:
+    """The district's own setup: which settings changed, or the school or theme concerned."""
+    if action == AuditAction.DISTRICT_CHANGED:
+        names = [str(District._meta.get_field(name).verbose_name)
+                 for name in detail.get("fields", []) if name in DISTRICT_FIELDS]
+        return ", ".join(names)
+    if action == AuditAction.THEMES_MERGED:
+        return _("%(theme)s into %(into)s") % {"theme": detail.get("theme", ""),
+                                               "into": detail.get("into", "")}
+    name = detail.get("school") or detail.get("theme") or ""
+    if detail.get("was") and detail["was"] != name:
+        return _("%(name)s (was %(was)s)") % {"name": name, "was": detail["was"]}
+    return name
+
+
+DISTRICT_FIELDS = {field.name for field in District._meta.concrete_fields}
+
+IMPORT_COUNTS = {  # keys of the counts an import records (see schools.imports, roster_sync)
+    "invitations": ngettext_lazy("%(n)d invitation", "%(n)d invitations", "n"),
+    "roles_added": ngettext_lazy("%(n)d role added", "%(n)d roles added", "n"),
+    "schools_added": ngettext_lazy("%(n)d school added", "%(n)d schools added", "n"),
+    "schools_renamed": ngettext_lazy("%(n)d school renamed", "%(n)d schools renamed", "n"),
+    "role_changes": ngettext_lazy("roles changed for %(n)d person",
+                                  "roles changed for %(n)d people", "n"),
+    "reactivated": ngettext_lazy("%(n)d person reactivated", "%(n)d people reactivated", "n"),
+    "deactivated": ngettext_lazy("%(n)d person deactivated", "%(n)d people deactivated", "n"),
+    "invitations_changed": ngettext_lazy("%(n)d invitation changed",
+                                         "%(n)d invitations changed", "n"),
+    "invitations_withdrawn": ngettext_lazy("%(n)d invitation withdrawn",
+                                           "%(n)d invitations withdrawn", "n"),
+}
+
+
+def _imported(detail: dict) -> str:
+    counts = [str(text % {"n": detail[key]}) for key, text in IMPORT_COUNTS.items()
+              if detail.get(key) or (key == "invitations" and key in detail)]
+    return "; ".join([detail.get("file", "")] + (counts or [_("nothing changed")])).strip("; ")
 
 
 REMOVAL_COUNTS = {  # keys of the counts a removal records (see schools.privacy)

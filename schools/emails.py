@@ -1,16 +1,18 @@
 """The e-mails of schools - the invitation to join - and the role rules `mail` asks about
 people (mail.registry.RoleRules): who may receive the district digest, its cadence by role,
-and which district a person administers (the e-mail status page)."""
+and which district a person administers (the e-mail status page). An admin's "send again" of
+an uncertain e-mail is kept in the district's audit log (mail.registry.register_audit)."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
 from mail.messages import absolute_url
-from mail.models import DigestCadence, Delivery, EmailKind
-from mail.registry import Content, RoleRules, declare, register_role_rules
+from mail.models import Delivery, DigestCadence, EmailKind
+from mail.registry import Content, RoleRules, declare, register_audit, register_role_rules
 from schools.access import Roles, roles_for
-from schools.models import District, Invitation
+from schools.audit import record
+from schools.models import AuditAction, District, Invitation, User
 
 
 def receives_district_digest(roles: Roles, district_id: int | None = None) -> bool:
@@ -43,6 +45,12 @@ def invitation(delivery: Delivery) -> Content | None:
         reverse("schools:accept_invitation", args=[invite.token]))})
 
 
+def record_sent_again(*, delivery: Delivery, by: User) -> None:
+    record(district=delivery.district, actor=by, action=AuditAction.EMAIL_SENT_AGAIN,
+           target_user=delivery.recipient, email=delivery.email, kind=delivery.kind)
+
+
+register_audit(record_sent_again)
 register_role_rules(RoleRules(
     roles_of=roles_for, receives_district_digest=receives_district_digest,
     default_digest_cadence=default_digest_cadence, administered_district=administered_district))

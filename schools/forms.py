@@ -2,10 +2,11 @@ import zoneinfo
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from schools import access
-from schools.models import DISTRICT_ROLES, Role, School
+from schools import access, import_runs
+from schools.models import DISTRICT_ROLES, Role, School, User
 
 TIME_ZONE_CHOICES = [("", _("Same as the district"))] + [
     (tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz
@@ -16,13 +17,16 @@ class SchoolForm(forms.Form):
     name = forms.CharField(label=_("School name"), max_length=200)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES, required=False)
 
-    def __init__(self, *args, district, **kwargs):
+    def __init__(self, *args, district, school: School | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.district = district
+        self.district, self.school = district, school
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if School.objects.filter(district=self.district, name__iexact=name).exists():
+        others = School.objects.filter(district=self.district, name__iexact=name)
+        if self.school is not None:
+            others = others.exclude(pk=self.school.pk)
+        if others.exists():
             raise forms.ValidationError(_("Your district already has a school with this name."))
         return name
 
@@ -77,8 +81,17 @@ class InvitationForm(RoleFields):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Staff CSV file"),
-                           help_text=_("Columns: email, first name, last name, school, role."))
+    file = forms.FileField(label=_("Staff file"), help_text=_(
+        "A spreadsheet saved as CSV (columns: e-mail address, first name, last name, school, "
+        "role), or the OneRoster bundle (.zip) your student information system exports."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > import_runs.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s: split it into smaller files.")
+                % {"size": filesizeformat(import_runs.MAX_UPLOAD_BYTES)})
+        return upload
 
 
 class AcceptInvitationForm(forms.Form):
@@ -98,8 +111,6 @@ class AcceptInvitationForm(forms.Form):
         if first and second and first != second:
             self.add_error("password2", _("The two passwords differ."))
         elif first:
-            from schools.models import User  # noqa: PLC0415
-
             try:
                 password_validation.validate_password(
                     first, User(email=self.email, name=data.get("name", "")))

@@ -5,11 +5,39 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone, translation
 
-from schools.access import roles_for
+from schools.access import act_in, roles_for
 from schools.models import User
 
 SESSION_KEY = "time_zone"
 LANGUAGES_KEY = "languages"
+DISTRICT_KEY = "district"
+
+
+class DistrictMiddleware:
+    """A person with roles in several districts acts in the one they chose on the switcher
+    (its id kept in the session): every access rule then answers for it (access.act_in).
+
+    Runs after AuthenticationMiddleware and before anything that asks roles_for.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            chosen = request.session.get(DISTRICT_KEY)
+            if chosen and request.user.is_authenticated:
+                act_in(request.user, chosen)
+        return self.get_response(request)
+
+
+def choose_district(request, district_id: int) -> None:
+    """Act in that district from now on; the time zone and languages, which may come from the
+    district, are worked out again on the next request."""
+    request.session[DISTRICT_KEY] = district_id
+    request.session.pop(SESSION_KEY, None)
+    request.session.pop(LANGUAGES_KEY, None)
+    act_in(request.user, district_id)
 
 
 class TimeZoneMiddleware:
@@ -84,6 +112,13 @@ def languages_of(user) -> list[str]:
     """[the person's own language, their district's]; "" when not set or not offered."""
     district = roles_for(user).district
     return [offered(user.language), offered(district.language) if district else ""]
+
+
+def language_of(user) -> str:
+    """What to write to the person in where no browser asks (a calendar app reading their
+    feed): their own language, else their district's, else the site's."""
+    own, district = languages_of(user)
+    return own or district or settings.LANGUAGE_CODE
 
 
 def asks_for_a_language(request) -> bool:

@@ -3,17 +3,38 @@ import zoneinfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from schools.import_job import ImportJob, ImportKind, ImportStatus  # noqa: F401 - its models
+from schools.sso_models import DistrictSignOn, SignOnDomain, SignOnKind  # noqa: F401
 
 
 def validate_time_zone(value: str) -> None:
     if value and value not in zoneinfo.available_timezones():
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+MIN_SMALL_COUNT = 3  # no district may show a smaller count in a cross-school view
+
+
+class Weekday(models.IntegerChoices):
+    """Days a district digest may go out on (a context of their own, so their French labels
+    never change how Django names days in dates)."""
+
+    MONDAY = 0, pgettext_lazy("digest day", "Monday")
+    TUESDAY = 1, pgettext_lazy("digest day", "Tuesday")
+    WEDNESDAY = 2, pgettext_lazy("digest day", "Wednesday")
+    THURSDAY = 3, pgettext_lazy("digest day", "Thursday")
+    FRIDAY = 4, pgettext_lazy("digest day", "Friday")
+    SATURDAY = 5, pgettext_lazy("digest day", "Saturday")
+    SUNDAY = 6, pgettext_lazy("digest day", "Sunday")
 
 
 class District(models.Model):
@@ -24,12 +45,36 @@ class District(models.Model):
     time_zone = models.CharField(_("time zone"), max_length=64, default="America/New_York",
                                  validators=[validate_time_zone])
     language = models.CharField(_("language"), max_length=10, default="en")
+    # When the district digest goes out, each reader's own clock: a weekly digest covers the
+    # seven days before that weekday; a monthly one goes at that hour once the month is over.
+    digest_weekday = models.PositiveSmallIntegerField(_("day the digest goes out"),
+                                                      choices=Weekday.choices,
+                                                      default=Weekday.MONDAY)
+    digest_hour = models.PositiveSmallIntegerField(_("hour the digest goes out"), default=7,
+                                                   validators=[MaxValueValidator(23)])
+    # Counts under it read "fewer than N" in cross-school views (forums.digests.shown).
+    small_count = models.PositiveSmallIntegerField(
+        _("smallest count shown"), default=MIN_SMALL_COUNT,
+        validators=[MinValueValidator(MIN_SMALL_COUNT), MaxValueValidator(50)])
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(small_count__gte=MIN_SMALL_COUNT),
+                                   name="district_small_count_at_least_3"),
+            models.CheckConstraint(condition=Q(digest_weekday__lte=6) & Q(digest_hour__lte=23),
+                                   name="district_digest_day_and_hour"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class SchoolQuerySet(models.QuerySet):
+    def open(self) -> "SchoolQuerySet":
+        """Schools not closed: the only ones offered when choosing a school for something new
+        (a role, an invitation, a forum). Closed ones keep their people and stories."""
+        return self.filter(closed_at__isnull=True)
 
 
 class School(models.Model):
@@ -39,12 +84,18 @@ class School(models.Model):
     time_zone = models.CharField(_("time zone"), max_length=64, blank=True,
                                  validators=[validate_time_zone],
                                  help_text=_("Leave empty to use the district's time zone."))
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    roster_id = models.CharField(max_length=255, blank=True)  # its org's OneRoster sourcedId
+
+    objects = SchoolQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["district", "slug"], name="school_slug_per_district"),
             models.UniqueConstraint("district", Lower("name"), name="school_name_per_district"),
+            models.UniqueConstraint(fields=["district", "roster_id"], condition=~Q(roster_id=""),
+                                    name="school_roster_id_per_district"),
         ]
 
     def __str__(self) -> str:
@@ -150,6 +201,9 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
+    # The person's OneRoster sourcedId when the district's roster manages this role: a re-import
+    # matches on it, and ends the role when the roster no longer lists it.
+    roster_id = models.CharField(max_length=255, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -163,7 +217,8 @@ class Membership(models.Model):
                 name="membership_role_matches_scope",
             ),
         ]
-        indexes = [models.Index(fields=["district", "role"])]
+        indexes = [models.Index(fields=["district", "role"]),
+                   models.Index(fields=["district", "roster_id"], name="membership_roster_id")]
 
     def __str__(self) -> str:
         return f"{self.user} - {self.get_role_display()} ({self.school or self.district})"
@@ -177,6 +232,10 @@ class InvitationQuerySet(models.QuerySet):
     def usable(self) -> "InvitationQuerySet":
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True,
                            expires_at__gt=timezone.now())
+
+    def waiting(self) -> "InvitationQuerySet":
+        """Neither accepted nor revoked, expired or not: what an inviter may send again."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
 
 
 class Invitation(models.Model):
@@ -198,6 +257,9 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    resent_at = models.DateTimeField(null=True, blank=True)  # its last "send again"
+    times_resent = models.PositiveSmallIntegerField(default=0)  # part of each resend's key
+    roster_id = models.CharField(max_length=255, blank=True)  # as Membership.roster_id
 
     objects = InvitationQuerySet.as_manager()
 
@@ -207,6 +269,14 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} ({self.get_role_display()})"
+
+    @property
+    def sent_at(self):
+        return self.resent_at or self.created_at
+
+    @property
+    def has_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
     @property
     def token(self) -> str:
@@ -228,6 +298,9 @@ class SignInLink(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"Sign-in link {self.pk} of person {self.user_id}"  # never the token
+
 
 class AuditAction(models.TextChoices):
     ROLE_GRANTED = "role_granted", _("Role given")
@@ -239,6 +312,21 @@ class AuditAction(models.TextChoices):
     DATA_EXPORTED = "data_exported", _("Personal data downloaded")
     PERSON_REMOVED = "person_removed", _("Departed person removed")
     VISIBILITY_CHANGED = "visibility_changed", _("Story visibility changed")
+    EMAIL_SENT_AGAIN = "email_sent_again", _("Uncertain e-mail sent again")
+    INVITATION_RESENT = "invitation_resent", _("Invitation sent again")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation withdrawn")
+    DISTRICT_CHANGED = "district_changed", _("District settings changed")
+    SCHOOL_ADDED = "school_added", _("School added")
+    SCHOOL_CHANGED = "school_changed", _("School changed")
+    SCHOOL_CLOSED = "school_closed", _("School closed")
+    SCHOOL_REOPENED = "school_reopened", _("School reopened")
+    THEME_ADDED = "theme_added", _("Theme added")
+    THEME_CHANGED = "theme_changed", _("Theme changed")
+    THEME_RETIRED = "theme_retired", _("Theme retired")
+    THEME_RESTORED = "theme_restored", _("Theme restored")
+    THEMES_MERGED = "themes_merged", _("Themes merged")
+    ROSTER_SYNCED = "roster_synced", _("Staff synced from OneRoster")
+    SIGN_ON_CHANGED = "sign_on_changed", _("Single sign-on changed")
 
 
 class AuditEntry(models.Model):

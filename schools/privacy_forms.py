@@ -5,6 +5,7 @@ from lib.widgets import DateInput
 from schools.audit import AuditFilters
 from schools.models import AuditAction
 
+
 class AuditFilterForm(forms.Form):
     """The log's filters; every value is in the URL, so a filtered log is a link."""
 

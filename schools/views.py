@@ -3,7 +3,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,13 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from schools import access, actions
-from schools.forms import (AcceptInvitationForm, ImportForm, InvitationForm, RoleFields,
-                           SchoolForm, StaffFilterForm)
+from schools.forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    RoleFields,
+    SchoolForm,
+    StaffFilterForm,
+)
 from schools.models import Invitation, Role, User
 from schools.signin import is_local_path
-from successes.listing import home_sections
 
 STAFF_PAGE_SIZE = 25
+WAITING_SHOWN = 10  # invitations on the staff page; the rest on the invitations page
 
 
 @login_required
@@ -31,15 +36,13 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     if roles.reads_district:
         context["district_schools"] = schools
-    if roles.is_member:
-        context.update(home_sections(request.user))
     return render(request, "schools/home.html", context)
 
 
 @login_required
 def district(request: HttpRequest) -> HttpResponse:
     roles = access.require_district_admin(request.user)
-    schools = access.schools_for(request.user).annotate(
+    schools = access.schools_for(request.user).select_related("district").annotate(
         staff=Count("memberships__user", filter=Q(memberships__deactivated_at__isnull=True),
                     distinct=True))
     pending = Invitation.objects.usable().filter(district=roles.district).count()
@@ -52,7 +55,8 @@ def add_school(request: HttpRequest) -> HttpResponse:
     roles = access.require_district_admin(request.user)
     form = SchoolForm(request.POST or None, district=roles.district)
     if request.method == "POST" and form.is_valid():
-        school = actions.add_school(district=roles.district, **form.cleaned_data)
+        school = actions.add_school(district=roles.district, by=request.user,
+                                    **form.cleaned_data)
         messages.success(request, _("%(school)s was added.") % {"school": school.name})
         return redirect("schools:district")
     return render(request, "schools/school_form.html", {"form": form})
@@ -64,16 +68,16 @@ def staff(request: HttpRequest) -> HttpResponse:
     filters = StaffFilterForm(request.GET, user=request.user)
     if filters.is_valid():
         data = filters.cleaned_data
-        people = access.staff_visible_to(request.user, query=data["q"], school=data["school"],
-                                         role=data["role"])
+        people = access.staff_directory(request.user, query=data["q"], school=data["school"],
+                                        role=data["role"])
     else:  # e.g. a school of another district: it matches nobody here
         people = User.objects.none()
-    roles_here = access.managed_memberships(request.user).active().select_related("school")
-    people = people.order_by("name", "email").prefetch_related(
-        Prefetch("memberships", queryset=roles_here))
     page = Paginator(people, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "schools/staff.html#results" if request.htmx else "schools/staff.html"
+    waiting = list(access.manageable_invitations(request.user).select_related("school")
+                   .order_by("-created_at", "-id")[:WAITING_SHOWN + 1])
     return render(request, template, {
+        "waiting": waiting[:WAITING_SHOWN], "more_waiting": len(waiting) > WAITING_SHOWN,
         "page": page, "query": filters.cleaned_data.get("q", ""),
         "schools": filters.fields["school"].queryset, "roles": Role.choices,
         "school_id": filters.data.get("school", ""), "role": filters.data.get("role", "")})
@@ -126,40 +130,34 @@ def set_active(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def invite(request: HttpRequest) -> HttpResponse:
+    """Someone already on staff gets the role added (once the inviter confirms), not an
+    e-mail to set up an account they already have."""
     roles = access.require_inviter(request.user)
     form = InvitationForm(request.POST or None, user=request.user)
+    on_staff = offered = None
     if request.method == "POST" and form.is_valid():
-        invitation = actions.invite_person(district=roles.district, invited_by=request.user,
-                                           **form.cleaned_data)
-        messages.success(request, _("An invitation was sent to %(email)s.")
-                         % {"email": invitation.email})
-        return redirect("schools:invite")
+        data = form.cleaned_data
+        on_staff = access.staff_with_address(request.user, data["email"])
+        if on_staff is None:
+            invitation = actions.invite_person(district=roles.district, invited_by=request.user,
+                                               **data)
+            messages.success(request, _("An invitation was sent to %(email)s.")
+                             % {"email": invitation.email})
+            return redirect("schools:invite")
+        if access.holds_role(on_staff, district=roles.district, role=data["role"],
+                             school=data["school"]):
+            form.add_error("role", _("%(name)s already has this role.") % {"name": on_staff})
+        elif request.POST.get("add_role"):
+            actions.grant_role(district=roles.district, user=on_staff, role=data["role"],
+                               school=data["school"], by=request.user)
+            messages.success(request, _("%(name)s now also has this role.") % {"name": on_staff})
+            return redirect("schools:invite")
+        else:  # offer it: (the role in words, the school)
+            offered = (Role(data["role"]).label, data["school"])
     recent = (Invitation.objects.filter(district=roles.district, invited_by=request.user)
               .select_related("school")[:10])
-    return render(request, "schools/invite.html", {"form": form, "recent": recent})
-
-
-@login_required
-def import_staff(request: HttpRequest) -> HttpResponse:
-    """Upload shows a preview; the confirm button posts the same file content again."""
-    roles = access.require_district_admin(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    plan = None
-    if request.method == "POST" and "content" in request.POST:
-        data = request.POST["content"].encode()
-        plan = actions.plan_staff_import(district=roles.district, data=data)
-        if plan.is_valid:
-            count = actions.import_staff(district=roles.district, plan=plan,
-                                         invited_by=request.user)
-            messages.success(request, _("%(count)d invitations were sent.") % {"count": count})
-            return redirect("schools:staff")
-    elif request.method == "POST" and form.is_valid():
-        upload = request.FILES["file"]
-        data = upload.read(actions.CSV_MAX_BYTES + 1)
-        plan = actions.plan_staff_import(district=roles.district, data=data)
-    content = data.decode("utf-8-sig", "replace") if plan and plan.is_valid else ""
-    return render(request, "schools/import.html",
-                  {"form": form, "plan": plan, "content": content})
+    return render(request, "schools/invite.html",
+                  {"form": form, "recent": recent, "on_staff": on_staff, "offered": offered})
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:

@@ -1,11 +1,13 @@
-"""Who may see and change success stories. Lists go through `SuccessStory.objects.visible_to`."""
+"""Who may see and change success stories, and the district's themes. Lists of stories go through
+`SuccessStory.objects.visible_to`."""
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from schools.access import Roles, roles_for
 from schools.models import User
-from successes.models import GradeBand, SuccessStory, Visibility
+from successes.models import GradeBand, SuccessStory, Theme, Visibility
 
 
 def get_story_for(user: User, pk: int, queryset=None) -> SuccessStory:
@@ -83,3 +85,18 @@ def allowed_visibilities(user: User) -> list[tuple[str, str]]:
     roles = roles_for(user)
     return [(value, label) for value, label in Visibility.choices
             if value != Visibility.SCHOOL or roles.school_ids]
+
+
+def themes_managed_by(user: User) -> QuerySet[Theme]:
+    """A district admin keeps their district's themes, active or retired; nobody else any."""
+    roles = roles_for(user)
+    if not roles.is_district_admin:
+        return Theme.objects.none()
+    return Theme.objects.filter(district=roles.district)
+
+
+def get_theme_for_admin(user: User, pk: int) -> Theme:
+    try:
+        return themes_managed_by(user).select_related("district").get(pk=pk)
+    except Theme.DoesNotExist:
+        raise Http404 from None

@@ -4,7 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib.widgets import DateInput
-from schools.access import roles_for, same_school_colleagues, schools_for
+from schools.access import roles_for, same_school_colleagues
+from schools.models import District, School
 from successes.access import allowed_visibilities, story_to_grow_from
 from successes.models import EvidenceKind, GradeBand, SuccessStory, Theme
 
@@ -99,30 +100,51 @@ class StoryForm(forms.ModelForm):
         return day
 
 
-class StoryFilterForm(forms.Form):
-    """The list's filters; every value arrives in the URL, so a filtered list is a link."""
+class StoryFilters(forms.Form):
+    """The story filters the story list and the knowledge bank share: what
+    SuccessStory.objects.matching reads, rendered by successes/_story_filters.html. Every
+    value arrives in the URL, so a filtered list is a link."""
 
-    SCOPES = [("district", _("My district")), ("school", _("My school")), ("mine", _("Mine"))]
-
-    scope = forms.ChoiceField(choices=SCOPES, required=False)
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.none(),
                                    required=False, empty_label=_("All themes"))
     grade = forms.ChoiceField(label=_("Grade band"), required=False,
                               choices=[("", _("All grades"))] + list(GradeBand.choices))
     subject = forms.CharField(label=_("Subject"), required=False, max_length=80)
-    school = forms.ModelChoiceField(label=_("School"), queryset=None, required=False,
-                                    empty_label=_("All schools"))
+    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none(),
+                                    required=False, empty_label=_("All schools"))
     evidence = forms.ChoiceField(label=_("Evidence"), required=False,
                                  choices=[("", _("Any evidence"))] + list(EvidenceKind.choices))
+
+    grade_choices = GradeBand.choices
+    evidence_choices = EvidenceKind.choices
+
+    def __init__(self, *args, district: District | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.filter(district=district).only(
+            "id", "name")
+        self.fields["school"].queryset = School.objects.filter(district=district).only(
+            "id", "name")
+
+    def theme_choices(self):
+        """(id, name) pairs, for a select rendered with a plain loop (partials/select.html)."""
+        return self.fields["theme"].queryset.values_list("id", "name")
+
+    def school_choices(self):
+        return self.fields["school"].queryset.values_list("id", "name")
+
+
+class StoryFilterForm(StoryFilters):
+    """The story list: whose stories, the search words and the period, with the filters."""
+
+    SCOPES = [("district", _("My district")), ("school", _("My school")), ("mine", _("Mine"))]
+
+    scope = forms.ChoiceField(choices=SCOPES, required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        roles = roles_for(user)
-        self.fields["theme"].queryset = Theme.objects.filter(district=roles.district)
-        self.fields["school"].queryset = schools_for(user)
+        super().__init__(*args, district=roles_for(user).district, **kwargs)
 
 
 class AttachmentForm(forms.Form):

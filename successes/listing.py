@@ -4,11 +4,12 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db.models import F, Func, Prefetch, QuerySet, TextField, Value
 from django.db.models.functions import Left
 
+from lib.pagination import Window, page_number, window
 from schools.access import roles_for
 from schools.models import User
-from lib.pagination import Window, page_number, window
 from successes.models import SEARCH_CONFIG, SuccessStory, Theme, Visibility
 
+# What a story card shows (successes/_story_card.html), wherever stories are listed.
 LIST_FIELDS = ("id", "title", "happened_on", "grade_band", "subject", "visibility",
                "show_name", "created_at", "author_id", "school_id", "author__name",
                "author__email", "author__departed_at", "school__name")
@@ -17,24 +18,6 @@ LIST_FIELDS = ("id", "title", "happened_on", "grade_band", "subject", "visibilit
 MARK_START, MARK_STOP = "\x02", "\x03"
 HEADLINE_OPTIONS = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "max_words": 30,
                     "min_words": 12, "max_fragments": 2, "fragment_delimiter": " … "}
-
-
-def _filtered(stories: QuerySet[SuccessStory], filters: dict) -> QuerySet[SuccessStory]:
-    if filters.get("theme"):
-        stories = stories.filter(themes=filters["theme"])
-    if filters.get("grade"):
-        stories = stories.filter(grade_band=filters["grade"])
-    if filters.get("subject"):
-        stories = stories.filter(subject__iexact=filters["subject"])
-    if filters.get("school"):
-        stories = stories.filter(school=filters["school"])
-    if filters.get("evidence"):
-        stories = stories.filter(evidence_kinds__contains=[filters["evidence"]])
-    if filters.get("since"):
-        stories = stories.filter(happened_on__gte=filters["since"])
-    if filters.get("until"):
-        stories = stories.filter(happened_on__lte=filters["until"])
-    return stories
 
 
 def _for_display(stories: QuerySet[SuccessStory]) -> QuerySet[SuccessStory]:
@@ -65,7 +48,7 @@ def newest_page(user: User, filters: dict, page: str | None, per_page: int) -> W
     """Newest first: the union of the audiences' newest ids, then one fetch of those rows."""
     number = page_number(page)
     wanted = number * per_page + 1
-    branches = [_filtered(branch, filters).order_by("-created_at", "-id")
+    branches = [branch.matching(filters).order_by("-created_at", "-id")
                 .values_list("id", "created_at")
                 for branch in _audiences(user, filters.get("scope") or "district")]
     if len(branches) > 1:
@@ -83,7 +66,7 @@ def newest_page(user: User, filters: dict, page: str | None, per_page: int) -> W
 def search_page(user: User, filters: dict, page: str | None, per_page: int) -> Window:
     """Best match first, over what the person may see; snippets for the page's rows only."""
     query = SearchQuery(filters["q"].strip(), search_type="websearch", config=SEARCH_CONFIG)
-    stories = _filtered(SuccessStory.objects.visible_to(user), filters)
+    stories = SuccessStory.objects.visible_to(user).matching(filters)
     scope = filters.get("scope") or "district"
     if scope == "mine":
         stories = stories.filter(author=user)
@@ -115,16 +98,3 @@ def story_page(user: User, filters: dict, page: str | None, per_page: int = 25) 
     if (filters.get("q") or "").strip():
         return search_page(user, filters, page, per_page)
     return newest_page(user, filters, page, per_page)
-
-
-def home_sections(user: User) -> dict:
-    """What a person's home page shows of stories: their latest, and spotlights for them."""
-    from successes.models import Spotlight  # noqa: PLC0415
-
-    return {
-        "my_recent_stories": SuccessStory.objects.alive().filter(author=user)
-        .only("id", "title", "visibility", "created_at").order_by("-created_at")[:5],
-        "spotlights": Spotlight.objects.filter(colleague=user, dismissed_at__isnull=True,
-                                               story__isnull=True)
-        .select_related("noticed_by")[:5],
-    }

@@ -1,12 +1,15 @@
+from collections.abc import Mapping
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
+from schools.access import roles_for
 from schools.models import District, School, User
 
 SEARCH_CONFIG = "english"
@@ -61,8 +64,6 @@ class SuccessStoryQuerySet(models.QuerySet):
 
         A private story is seen by its author alone - not by leaders or admins.
         """
-        from schools.access import roles_for  # noqa: PLC0415 - access imports models
-
         roles = roles_for(user)
         if roles.district is None:
             return self.none()
@@ -71,6 +72,30 @@ class SuccessStoryQuerySet(models.QuerySet):
             | Q(visibility=Visibility.DISTRICT)
             | Q(visibility=Visibility.SCHOOL, school_id__in=roles.school_ids)
         )
+
+    def matching(self, filters: Mapping) -> "SuccessStoryQuerySet":
+        """Stories that match a filter form's choices (successes.forms.StoryFilters): theme,
+        grade band, subject (in any case), school, kind of evidence, and when it happened
+        (since, until). A choice left empty matches every story; `grade_bands`, a list, stands
+        for the grade band when given (the knowledge bank reads bands from words)."""
+        stories = self
+        if filters.get("theme"):
+            stories = stories.filter(themes=filters["theme"])
+        bands = filters.get("grade_bands") or ([filters["grade"]] if filters.get("grade")
+                                                else [])
+        if bands:
+            stories = stories.filter(grade_band__in=bands)
+        if (filters.get("subject") or "").strip():
+            stories = stories.filter(subject__iexact=filters["subject"].strip())
+        if filters.get("school"):
+            stories = stories.filter(school=filters["school"])
+        if filters.get("evidence"):
+            stories = stories.filter(evidence_kinds__contains=[filters["evidence"]])
+        if filters.get("since"):
+            stories = stories.filter(happened_on__gte=filters["since"])
+        if filters.get("until"):
+            stories = stories.filter(happened_on__lte=filters["until"])
+        return stories
 
 
 class SuccessStory(models.Model):
@@ -154,6 +179,9 @@ class VisibilityChange(models.Model):
     class Meta:
         ordering = ["-changed_at"]
 
+    def __str__(self) -> str:
+        return f"Story {self.story_id}: {self.old} -> {self.new}"
+
 
 class StoryDraft(models.Model):
     """What the author typed but has not saved yet, kept while they type (autosave).
@@ -173,6 +201,9 @@ class StoryDraft(models.Model):
             models.UniqueConstraint(fields=["author", "story"], nulls_distinct=False,
                                     name="one_draft_per_story"),
         ]
+
+    def __str__(self) -> str:
+        return f"Draft of story {self.story_id or '(new)'} by person {self.author_id}"
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
@@ -224,6 +255,9 @@ class TryIntent(models.Model):
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["story", "user"], name="one_try_intent")]
 
+    def __str__(self) -> str:
+        return f"Person {self.user_id} wants to try story {self.story_id}"
+
 
 class Spotlight(models.Model):
     """"I saw something great in your class": an invitation to a colleague to log a story."""
@@ -239,3 +273,6 @@ class Spotlight(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return Truncator(self.note).chars(60)

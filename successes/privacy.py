@@ -12,8 +12,7 @@ from django.utils.translation import ngettext
 
 from schools.models import User
 from schools.privacy import Consequence, Departure, Section
-from successes.models import (Attachment, Spotlight, StoryDraft, SuccessStory, TryIntent,
-                              Visibility)
+from successes.models import Attachment, Spotlight, StoryDraft, SuccessStory, TryIntent, Visibility
 from successes.versions import stories_changed
 
 

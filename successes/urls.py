@@ -1,6 +1,6 @@
 from django.urls import path
 
-from successes.views import attachments, colleagues, stories
+from successes.views import attachments, colleagues, stories, themes
 
 app_name = "successes"
 
@@ -23,4 +23,9 @@ urlpatterns = [
          name="attachment_remove"),
     path("spotlight/", colleagues.spotlight_create, name="spotlight"),
     path("spotlight/<int:pk>/dismiss/", colleagues.spotlight_dismiss, name="spotlight_dismiss"),
+    # The district's themes, kept by its admins
+    path("district/themes/", themes.theme_list, name="themes"),
+    path("district/themes/<int:pk>/", themes.theme_edit, name="theme_edit"),
+    path("district/themes/<int:pk>/active/", themes.theme_set_active, name="theme_set_active"),
+    path("district/themes/<int:pk>/merge/", themes.theme_merge, name="theme_merge"),
 ]

@@ -23,13 +23,15 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from forums import actions as forum_actions
+from forums.actions import follow_up, membership, scheduling, story_choice
+from forums.actions import live as live_actions
 from forums.models import Circle, ForumMember, ProtocolKind
+from forums.try_links import try_link_token
 from mail import preferences
-from mail.models import EmailKind
+from mail.models import Delivery, DeliveryStatus, EmailKind
 from schools import actions as school_actions
-from schools import signin
-from schools.models import Membership, Role
+from schools import import_actions, signin, sso
+from schools.models import Membership, Role, SignOnKind
 from successes import actions as story_actions
 from tests.factories import SchoolFactory, StoryFactory, ThemeFactory, member
 from tests.forums.factories import ProtocolTemplateFactory
@@ -68,6 +70,9 @@ PLANTED: dict[str, frozenset[str]] = {
     "ZQELSEPRIVATE": NOBODY,  # Ines's private story: no column may read it
     "ZQELSEFORUM": ELSEWHERE,
     "ZQELSERECORD": ELSEWHERE,  # card, insight, commitment and try report at Elsewhere
+    "ZQSSOCLIENT": frozenset({"district_admin"}),  # Riverside's single sign-on client id
+    "ZQIMPORT": frozenset({"district_admin"}),  # a staff file Riverside's admin uploaded
+    "ZQELSEIMPORT": frozenset({"admin_elsewhere"}),
 }
 
 
@@ -92,20 +97,20 @@ def story(author, word: str, visibility: str, **fields):
 def live_session(*, cycle, featuring, requested_by, protocol):
     """A session whose story's author accepted to present it, live at step 3, which
     collects question cards."""
-    session = forum_actions.schedule_session(
+    session = scheduling.schedule_session(
         cycle=cycle, kind=ProtocolKind.ANALYSIS, starts_at=timezone.now(), minutes=50,
         protocol=protocol, place="Library")
-    ask = forum_actions.request_presenter(session=session, story=featuring,
-                                          requested_by=requested_by)
-    forum_actions.answer_presenter_request(request=ask, accept=True)
+    ask = story_choice.request_presenter(session=session, story=featuring,
+                                         requested_by=requested_by)
+    story_choice.answer_presenter_request(request=ask, accept=True)
     session.refresh_from_db()
-    session = forum_actions.start_session(session=session)
-    session = forum_actions.go_to_step(session=session, step=2)
+    session = live_actions.start_session(session=session)
+    session = live_actions.go_to_step(session=session, step=2)
     return session, ask
 
 
 def review_session(cycle, protocol):
-    return forum_actions.schedule_session(
+    return scheduling.schedule_session(
         cycle=cycle, kind=ProtocolKind.REVIEW, starts_at=timezone.now() + timedelta(days=7),
         minutes=50, protocol=protocol, place="Library")
 
@@ -113,18 +118,26 @@ def review_session(cycle, protocol):
 def record(*, session, review, card_author, documenter, committer, word: str, theme):
     """A card, an insight from the session, a commitment to it and a try that worked,
     reported in the forum's review session."""
-    card = forum_actions.add_card(session=session, author=card_author, kind="question",
-                                  text=f"Card {word}")
-    insight = forum_actions.save_insight(
+    card = live_actions.add_card(session=session, author=card_author, kind="question",
+                                 text=f"Card {word}")
+    insight = live_actions.save_insight(
         session=session, by=documenter, situation=f"When {word} happens",
         goal="students explain their thinking", action="ask for exit tickets",
         themes=[theme])
-    commitment = forum_actions.make_commitment(
+    commitment = live_actions.make_commitment(
         session=session, user=committer, what=f"Try {word} in grade 7", with_whom="7B",
         due_on=timezone.localdate() + timedelta(days=7), insight=insight)
-    report = forum_actions.report_try(commitment=commitment, outcome="as_is", worked=True,
-                                      what_happened=f"It went {word}", session=review)
+    report = follow_up.report_try(commitment=commitment, outcome="as_is", worked=True,
+                                  what_happened=f"It went {word}", session=review)
     return card, insight, commitment, report
+
+
+def uncertain_delivery(district, email: str) -> int:
+    """An e-mail whose server answer was lost: its district's admin may send it again."""
+    return Delivery.objects.create(
+        key=f"uncertain:{email}", kind=EmailKind.SPOTLIGHT, email=email, district=district,
+        scheduled_for=timezone.now(), status=DeliveryStatus.UNCERTAIN, payload={"spotlight": 0},
+    ).pk
 
 
 def build(*, district, school, other_school, other_district, teacher, colleague,
@@ -140,6 +153,18 @@ def build(*, district, school, other_school, other_district, teacher, colleague,
                colleague=colleague, principal=principal, district_leader=district_leader,
                district_admin=district_admin)
     _elsewhere(t, world, district=other_district, school=school)
+    for label, where, by, line in (
+            ("import_job", district, district_admin,
+             "nia@riverside.example,Nia ZQIMPORT,Heritage Middle School,teacher"),
+            ("elsewhere_import_job", other_district, admin_elsewhere,
+             "ola@elsewhere.example,Ola ZQELSEIMPORT,,district leader")):
+        job = import_actions.start_import(district=where, by=by, file_name=f"{label}.csv",
+                                          data=f"email,name,school,role\n{line}\n".encode())
+        t[label] = {"pk": job.pk}
+    sso.save_sign_on(district=district, actor=district_admin, kind=SignOnKind.GOOGLE,
+                     tenant="", issuer_url="", client_id="ZQSSOCLIENT.apps.example",
+                     client_secret="a-secret", domains=["riverside.example"], is_enabled=True)
+    t.update(sign_on={"slug": district.slug}, no_sign_on={"slug": other_district.slug})
     t["session_with_elsewhere_insight"] = {"pk": t["live_session"]["pk"],
                                            "insight_id": t["elsewhere_insight"]["pk"]}
     t["insight_from_elsewhere_card"] = {"pk": t["live_session"]["pk"],
@@ -180,13 +205,13 @@ def _riverside(t, world, *, district, school, teacher, colleague, principal, dis
 
     protocol = ProtocolTemplateFactory(district=district, name="Riverside ZQPROTOCOL")
     t["protocol"] = {"pk": protocol.pk}
-    forum = forum_actions.create_forum(creator=principal, district=district, school=school,
-                                       name="Heritage ZQFORUM team")
-    forum_actions.add_members(forum=forum, users=[teacher, colleague], circle=Circle.CORE)
+    forum = membership.create_forum(creator=principal, district=district, school=school,
+                                    name="Heritage ZQFORUM team")
+    membership.add_members(forum=forum, users=[teacher, colleague], circle=Circle.CORE)
     today = timezone.localdate()
-    cycle = forum_actions.plan_cycle(forum=forum, title="Feedback ZQCYCLE",
-                                     starts_on=today - timedelta(days=10),
-                                     ends_on=today + timedelta(days=50), focus_theme=theme)
+    cycle = scheduling.plan_cycle(forum=forum, title="Feedback ZQCYCLE",
+                                  starts_on=today - timedelta(days=10),
+                                  ends_on=today + timedelta(days=50), focus_theme=theme)
     session, ask = live_session(cycle=cycle, featuring=school_story, requested_by=principal,
                                 protocol=protocol)
     review = review_session(cycle, protocol)
@@ -201,20 +226,22 @@ def _riverside(t, world, *, district, school, teacher, colleague, principal, dis
              forum_member={"pk": forum.pk, "member_id": ForumMember.objects.get(
                  forum=forum, user=teacher).pk},
              commitment={"pk": commitment.pk}, try_report={"pk": report.pk},
-             commitment_in_its_review={"pk": commitment.pk, "?": f"session={review.pk}"})
+             commitment_in_its_review={"pk": commitment.pk, "?": f"session={review.pk}"},
+             try_link={"token": try_link_token(commitment, "adapted")},
+             tampered_try_link={"token": try_link_token(commitment, "adapted")[:-2] + "xx"})
 
-    collective = forum_actions.create_forum(creator=district_leader, district=district,
-                                            school=None, name="ZQCOLLECTIVE collective")
-    collective_cycle = forum_actions.plan_cycle(
+    collective = membership.create_forum(creator=district_leader, district=district,
+                                         school=None, name="ZQCOLLECTIVE collective")
+    collective_cycle = scheduling.plan_cycle(
         forum=collective, title="Round one", starts_on=today, ends_on=today + timedelta(days=40))
-    collective_session = forum_actions.schedule_session(
+    collective_session = scheduling.schedule_session(
         cycle=collective_cycle, kind=ProtocolKind.ANALYSIS,
         starts_at=timezone.now() + timedelta(days=3), minutes=50, protocol=protocol)
     # Daniel, who hid his name from other schools, agreed to present his story; he is not a
     # member of the collective, so the Lakeview teacher never learns his name from it.
-    ask = forum_actions.request_presenter(session=collective_session, story=hidden_name,
-                                          requested_by=district_leader)
-    forum_actions.answer_presenter_request(request=ask, accept=True)
+    ask = story_choice.request_presenter(session=collective_session, story=hidden_name,
+                                         requested_by=district_leader)
+    story_choice.answer_presenter_request(request=ask, accept=True)
     t.update(collective={"pk": collective.pk}, collective_cycle={"pk": collective_cycle.pk},
              collective_session={"pk": collective_session.pk},
              # Maya may see the collective's session, but her commitment is not from there
@@ -225,14 +252,17 @@ def _riverside(t, world, *, district, school, teacher, colleague, principal, dis
         district=district, email="newcomer@riverside.example", role=Role.TEACHER,
         school=school, invited_by=district_admin, name="Nia Newcomer")
     link = signin.create_sign_in_link(user=teacher, next_url="/forums/")
-    t.update(invitation={"token": invitation.token},
+    t.update(invitation={"token": invitation.token}, waiting_invitation={"pk": invitation.pk},
+             school_page={"pk": school.pk}, theme_page={"pk": theme.pk},
+             riverside={"pk": district.pk},
              unsubscribe={"token": preferences.unsubscribe_token(
                  teacher, EmailKind.SESSION_REMINDER)},
              sign_in_link={"token": link.rstrip("/").rsplit("/", 1)[1]},
              calendar_feed={"token": preferences.settings_for(teacher).calendar_token},
              staff_member={"pk": colleague.pk},
              membership={"pk": colleague.pk, "membership_id": Membership.objects.get(
-                 user=colleague).pk})
+                 user=colleague).pk},
+             uncertain_delivery={"pk": uncertain_delivery(district, "newcomer@riverside.example")})
 
 
 def _elsewhere(t, world, *, district, school) -> None:
@@ -254,13 +284,13 @@ def _elsewhere(t, world, *, district, school) -> None:
     shared_file = story_actions.add_attachment(story=shared,
                                                upload=pdf_file("shared", "ZQELSESTORY"))
     protocol = ProtocolTemplateFactory(district=district, name="Elsewhere ZQELSEFORUM")
-    forum = forum_actions.create_forum(creator=olaf, district=district, school=northside,
-                                       name="Northside ZQELSEFORUM circle")
-    forum_actions.add_members(forum=forum, users=[ines], circle=Circle.CORE)
+    forum = membership.create_forum(creator=olaf, district=district, school=northside,
+                                    name="Northside ZQELSEFORUM circle")
+    membership.add_members(forum=forum, users=[ines], circle=Circle.CORE)
     today = timezone.localdate()
-    cycle = forum_actions.plan_cycle(forum=forum, title="Belonging ZQELSEFORUM",
-                                     starts_on=today - timedelta(days=5),
-                                     ends_on=today + timedelta(days=50))
+    cycle = scheduling.plan_cycle(forum=forum, title="Belonging ZQELSEFORUM",
+                                  starts_on=today - timedelta(days=5),
+                                  ends_on=today + timedelta(days=50))
     session, ask = live_session(cycle=cycle, featuring=shared, requested_by=olaf,
                                 protocol=protocol)
     review = review_session(cycle, protocol)
@@ -268,7 +298,12 @@ def _elsewhere(t, world, *, district, school) -> None:
         session=session, review=review, card_author=ines, documenter=olaf, committer=ines,
         word="ZQELSERECORD", theme=theme)
     world.live_session_ids.append(session.pk)
+    newcomer = school_actions.invite_person(
+        district=district, email="newhire@elsewhere.example", role=Role.TEACHER,
+        school=northside, invited_by=olaf, name="ZQINES Newhire")
     t.update(elsewhere_theme={"?": f"theme={theme.pk}"},
+             elsewhere_theme_page={"pk": theme.pk}, elsewhere_school_page={"pk": northside.pk},
+             elsewhere_invitation={"pk": newcomer.pk}, elsewhere={"pk": district.pk},
              elsewhere_story={"pk": shared.pk}, elsewhere_private_story={"pk": private.pk},
              elsewhere_file={"pk": shared.pk, "attachment_id": shared_file.pk},
              elsewhere_protocol={"pk": protocol.pk}, elsewhere_forum={"pk": forum.pk},
@@ -281,4 +316,6 @@ def _elsewhere(t, world, *, district, school) -> None:
              elsewhere_try_report={"pk": report.pk},
              elsewhere_staff_member={"pk": ines.pk},
              elsewhere_membership={"pk": ines.pk, "membership_id": Membership.objects.get(
-                 user=ines).pk})
+                 user=ines).pk},
+             elsewhere_uncertain_delivery={"pk": uncertain_delivery(district,
+                                                                    "ines@elsewhere.example")})

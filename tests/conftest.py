@@ -4,10 +4,13 @@ The district "Riverside" has Heritage and Lakeview schools; "Elsewhere" is anoth
 """
 
 import pytest
+from django.conf import settings as django_settings
+from django.db import connection
 from django.test import Client, TestCase
 
+from lib.redis import client as redis_client
 from schools.middleware import LANGUAGES_KEY, SESSION_KEY, languages_of, time_zone_of
-
+from tests import smtp_sink
 from tests.factories import DistrictFactory, Role, SchoolFactory, member
 
 
@@ -33,14 +36,10 @@ def committed():
 
 def clear_this_runs_cache() -> None:
     """Only this run's keys: other runs (and `make run`) may share the Redis server."""
-    from django.conf import settings
-
-    from lib.redis import client
-
-    prefix = settings.CACHES["default"]["KEY_PREFIX"]
-    keys = list(client().scan_iter(f"{prefix}:*", count=1000))
+    prefix = django_settings.CACHES["default"]["KEY_PREFIX"]
+    keys = list(redis_client().scan_iter(f"{prefix}:*", count=1000))
     if keys:
-        client().delete(*keys)
+        redis_client().delete(*keys)
 
 
 @pytest.fixture(autouse=True)
@@ -149,8 +148,6 @@ def client_for(client):
 @pytest.fixture
 def smtp(settings):
     """Mail goes over real SMTP to a local sink; the fixture is the sink."""
-    from tests import smtp_sink
-
     sink, controller = smtp_sink.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
@@ -164,8 +161,6 @@ def _close_stray_connections(django_db_setup, django_db_blocker):
     """Worker and server threads may still hold the test database open at the end; close
     them so it can be dropped (and leaves nothing behind in the local Postgres)."""
     yield
-    from django.db import connection
-
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                        "WHERE datname = current_database() AND pid <> pg_backend_pid()")

@@ -1,6 +1,7 @@
 import time
 
 import pytest
+import redis
 
 from lib import health
 from lib.redis import client as redis_client
@@ -34,8 +35,6 @@ def test_stale_beat_is_named(client):
 
 
 def test_redis_down_is_named(client, settings, monkeypatch):
-    import redis
-
     monkeypatch.setattr(health, "client", lambda: redis.Redis(port=1, socket_connect_timeout=0.2))
     response = client.get("/healthz")
     assert response.status_code == 503

@@ -35,5 +35,4 @@ django.setup()
 
 from bench.seed.scale import ScaleSeeder  # noqa: E402 - models load only after django.setup()
 
-
 ScaleSeeder(say).seed(**vars(arguments))

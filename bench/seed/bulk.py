@@ -48,7 +48,7 @@ class Table:
 
     def write(self) -> int:
         if self.ids:
-            for values, row_id in zip(self.rows, self.ids):
+            for values, row_id in zip(self.rows, self.ids, strict=True):
                 values["id"] = row_id
         return copy_rows(self.model, self.rows)
 

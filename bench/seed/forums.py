@@ -10,12 +10,11 @@ with a fixed random seed, then written with COPY (bench/seed/bulk.py).
   commitments get a try report; some tries that worked became new stories ("grew from").
   Sessions in the past are closed; those ahead are scheduled (their invitations count as
   sent, so a running beat does not mail thousands of synthetic people).
-- 50 LIVE sessions (the live-load benchmark): the current cycle of the first 50 school forums
-  is in its analysis session, state "live", on step 3 ("Uncovering the actions": action and
-  condition cards), with exactly 10 core members (facilitator included) present. The first
-  of them carries ~100 cards on that step (the facilitator-board page); the others ~10.
-  They are marked by an online link under LIVE_URL; `make bench` re-opens them before it runs
-  (the periodic auto-close would otherwise close them 12 hours after their planned end).
+- 50 LIVE sessions (the live-load benchmark): the first 50 school forums' current analysis
+  session is live on step 3 ("Uncovering the actions") with exactly 10 core members present
+  (facilitator included); the first carries ~100 cards there (the facilitator-board page),
+  the others ~10. Their online link starts with LIVE_URL: `make bench` re-opens them before
+  it runs, as the auto-close shuts them 12 hours after their planned end.
 """
 
 from __future__ import annotations
@@ -30,13 +29,34 @@ from django.db import transaction
 from django.utils import timezone
 
 from bench.seed.bulk import Ref, Table, vacuum_analyze
-from bench.seed.forum_texts import (ACTION_CARDS, APPLICATION_CARDS, CONDITION_CARDS, HAPPENED,
-                                    PRACTICES, PRINCIPLE_CARDS, QUESTION_CARDS,
-                                    REFLECTION_CARDS, WITH_WHOM)
+from bench.seed.forum_texts import (
+    ACTION_CARDS,
+    APPLICATION_CARDS,
+    CONDITION_CARDS,
+    HAPPENED,
+    PRACTICES,
+    PRINCIPLE_CARDS,
+    QUESTION_CARDS,
+    REFLECTION_CARDS,
+    WITH_WHOM,
+)
 from bench.seed.world import Pool, World, load_world
-from forums.models import (Attendance, Card, Circle, Commitment, Cycle, Forum, ForumMember,
-                           ForumRole, Insight, ProtocolKind, Session, SessionState, TryOutcome,
-                           TryReport)
+from forums.models import (
+    Attendance,
+    Card,
+    Circle,
+    Commitment,
+    Cycle,
+    Forum,
+    ForumMember,
+    ForumRole,
+    Insight,
+    ProtocolKind,
+    Session,
+    SessionState,
+    TryOutcome,
+    TryReport,
+)
 from schools.models import District
 from successes.models import EvidenceKind, SuccessStory, Visibility
 

@@ -88,7 +88,7 @@ def create_schools(district: District, count: int) -> dict[int, Level]:
         schools.append(School(district=district, name=name, slug=slugify(name)))
         levels.append(level)
     School.objects.bulk_create(schools, batch_size=BATCH_SIZE)
-    return {school.id: level for school, level in zip(schools, levels)}
+    return {school.id: level for school, level in zip(schools, levels, strict=True)}
 
 
 def create_staff(district: District, school_levels: dict[int, Level], staff: int,

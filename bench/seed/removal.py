@@ -6,8 +6,18 @@ from __future__ import annotations
 from django.db import connection, transaction
 
 from bench.seed.people import EMAIL_DOMAIN, SLUG
-from forums.models import (Attendance, Card, Commitment, Cycle, Forum, ForumMember, Insight,
-                           PresenterRequest, Session, TryReport)
+from forums.models import (
+    Attendance,
+    Card,
+    Commitment,
+    Cycle,
+    Forum,
+    ForumMember,
+    Insight,
+    PresenterRequest,
+    Session,
+    TryReport,
+)
 from schools.models import District, User
 from successes.models import SuccessStory
 

@@ -234,5 +234,5 @@ def story_title(rng: random.Random, practice: str, outcome_short: str, subject: 
 
 
 def weighted(rng: random.Random, choices: Sequence[tuple[str, int]]) -> str:
-    values, weights = zip(*choices)
+    values, weights = zip(*choices, strict=True)
     return rng.choices(values, weights=weights)[0]

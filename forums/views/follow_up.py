@@ -1,32 +1,24 @@
+"""After a session: my commitments, reporting a try, and a try that worked becoming a story.
+Commitments and tries are their author's alone (forums.access.own_commitments)."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from forums import access, actions
+from forums import access
+from forums.actions import follow_up as follow_up_actions
 from forums.follow_up_forms import StoryFromTryForm, TryReportForm
-from forums.models import Commitment, TryOutcome, TryReport
+from forums.models import TryReport
 from successes.access import story_to_grow_from
-
-
-def get_own_commitment(user, pk: int) -> Commitment:
-    """Only the person who committed reports on it."""
-    commitment = (Commitment.objects.filter(pk=pk, user=user)
-                  .select_related("session__cycle__forum", "story", "insight").first())
-    if commitment is None:
-        raise Http404
-    return commitment
 
 
 @login_required
 def my_commitments(request: HttpRequest) -> HttpResponse:
-    reported = TryReport.objects.filter(commitment=OuterRef("pk")).exclude(
-        outcome=TryOutcome.NOT_YET)
-    commitments = (Commitment.objects.filter(user=request.user)
-                   .annotate(done=Exists(reported))
+    commitments = (access.own_commitments(request.user).with_done()
                    .select_related("session__cycle__forum", "story")
                    .prefetch_related(Prefetch("reports", queryset=TryReport.objects.order_by(
                        "-created_at")))
@@ -36,7 +28,7 @@ def my_commitments(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def report_try(request: HttpRequest, pk: int) -> HttpResponse:
-    commitment = get_own_commitment(request.user, pk)
+    commitment = access.get_own_commitment(request.user, pk)
     session = None
     if request.GET.get("session", "").isdigit():
         session = access.get_session_for(request.user, int(request.GET["session"]))
@@ -44,8 +36,8 @@ def report_try(request: HttpRequest, pk: int) -> HttpResponse:
                          initial={"outcome": request.GET.get("outcome", "")})
     if request.method == "POST" and form.is_valid():
         try:
-            report = actions.report_try(commitment=commitment, session=session,
-                                        **form.cleaned_data)
+            report = follow_up_actions.report_try(commitment=commitment, session=session,
+                                                  **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -62,18 +54,15 @@ def report_try(request: HttpRequest, pk: int) -> HttpResponse:
 def try_to_story(request: HttpRequest, pk: int) -> HttpResponse:
     """A try that worked becomes a new success story, linked to the story it grew from if
     its author may read that one; the page names that story only then."""
-    report = TryReport.objects.filter(pk=pk, commitment__user=request.user).select_related(
-        "commitment").first()
-    if report is None or not report.worked:
-        raise Http404
+    report = access.get_own_worked_try(request.user, pk)
     if report.new_story_id:
         return redirect("successes:edit", pk=report.new_story_id)
     form = StoryFromTryForm(request.POST or None, user=request.user, initial={
         "title": report.commitment.what[:200], "what_went_right": report.what_happened})
     if request.method == "POST" and form.is_valid():
         try:
-            story = actions.story_from_try(report=report, author=request.user,
-                                           **form.cleaned_data)
+            story = follow_up_actions.story_from_try(report=report, author=request.user,
+                                                     **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from forums import access, actions, queries
+from forums import access, queries
+from forums.actions import membership, scheduling
 from forums.forms import AddMembersForm, CycleForm, ForumForm, MemberForm, PeopleSearchForm
-from forums.models import CORE_SOFT_LIMIT, Forum
+from forums.join_access import get_followable_forum, may_follow
+from forums.models import CORE_SOFT_LIMIT, Circle, Forum
 from forums.phases import phases
 from lib.pagination import window
 from schools.access import roles_for
@@ -24,6 +26,7 @@ PEOPLE_PAGE_SIZE = 20
 def forum_list(request: HttpRequest) -> HttpResponse:
     others = window(queries.other_forums_for(request.user), request.GET.get("page"), PAGE_SIZE)
     return render(request, "forums/forum_list.html", {
+        "followable": {f.pk for f in others.object_list if may_follow(request.user, f)},
         "memberships": queries.memberships_of(request.user), "page": others,
         "presenter_requests": queries.pending_requests_for(request.user),
         "may_create": access.may_create_forum(request.user)})
@@ -36,8 +39,8 @@ def forum_create(request: HttpRequest) -> HttpResponse:
     district = roles_for(request.user).district
     form = ForumForm(request.POST or None, user=request.user, district_id=district.id)
     if request.method == "POST" and form.is_valid():
-        forum = actions.create_forum(creator=request.user, district=district,
-                                     **form.cleaned_data)
+        forum = membership.create_forum(creator=request.user, district=district,
+                                        **form.cleaned_data)
         messages.success(request, _("“%(name)s” is open, with you as its facilitator. "
                                     "Invite its members next.") % {"name": forum.name})
         return redirect("forums:detail", pk=forum.pk)
@@ -53,6 +56,7 @@ def forum_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = queries.forum_today(forum)
     return render(request, "forums/forum_detail.html", {
         "forum": forum, "mine": mine, "manages": access.can_manage(request.user, forum, mine),
+        "followable": mine is None and may_follow(request.user, forum),
         "circles": circles, "core_count": len(circles[0][2]), "core_limit": CORE_SOFT_LIMIT,
         "cycles": queries.cycle_summaries(cycles, today),
         "upcoming": queries.upcoming_sessions(cycles)})
@@ -66,8 +70,8 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
     form = AddMembersForm(request.POST or None, forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        added = actions.add_members(forum=forum, users=list(data["people"]),
-                                    circle=data["circle"], role=data["role"])
+        added = membership.add_members(forum=forum, users=list(data["people"]),
+                                       circle=data["circle"], role=data["role"])
         messages.success(request, ngettext("%(count)d person was added.",
                                            "%(count)d people were added.", added)
                          % {"count": added})
@@ -113,9 +117,9 @@ def member_update(request: HttpRequest, pk: int, member_id: int) -> HttpResponse
     if request.method == "POST" and (removing or form.is_valid()):
         try:
             if removing:
-                actions.leave_forum(member=member)
+                membership.leave_forum(member=member)
             else:
-                actions.update_member(member=member, **form.cleaned_data)
+                membership.update_member(member=member, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -130,13 +134,25 @@ def member_update(request: HttpRequest, pk: int, member_id: int) -> HttpResponse
 
 @login_required
 @require_POST
+def follow(request: HttpRequest, pk: int) -> HttpResponse:
+    """Anyone may follow a forum of their own school(s) or a collective of their district
+    (forums.join_access.may_follow), in the interested circle; members keep their place."""
+    forum = get_followable_forum(request.user, pk)
+    membership.add_members(forum=forum, users=[request.user], circle=Circle.INTERESTED)
+    messages.success(request, _("You follow “%(name)s”: its digest will reach you.")
+                     % {"name": forum.name})
+    return redirect("forums:detail", pk=forum.pk)
+
+
+@login_required
+@require_POST
 def leave(request: HttpRequest, pk: int) -> HttpResponse:
     forum = access.get_forum_for(request.user, pk)
     member = access.membership(request.user, forum)
     if member is None:
         raise Http404
     try:
-        actions.leave_forum(member=member)
+        membership.leave_forum(member=member)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("forums:detail", pk=forum.pk)
@@ -151,7 +167,7 @@ def cycle_create(request: HttpRequest, pk: int) -> HttpResponse:
         "focus_theme": forum.focus_theme_id, "starts_on": queries.forum_today(forum)})
     if request.method == "POST" and form.is_valid():
         try:
-            cycle = actions.plan_cycle(forum=forum, **form.cleaned_data)
+            cycle = scheduling.plan_cycle(forum=forum, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -6,55 +6,42 @@ Redis (no database query beyond loading the signed-in user), a changed one the n
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import access, actions, live as live_state
+from forums import access
+from forums import live as live_state
+from forums.actions import live as live_actions
 from forums.live_forms import CardForm, CommitmentForm, InsightForm, MergeForm
-from forums.models import (Attendance, Card, Commitment, Insight, ProtocolKind, Session,
-                           SessionState, Speaker, TryOutcome, TryReport)
+from forums.models import Attendance, Card, ProtocolKind, Session, SessionState
 from successes.models import SuccessStory, Theme
-
-POLL_GRANTS = "live_sessions"  # session ids this browser session may poll
-
-
-def _grant_poll(request: HttpRequest, session: Session) -> None:
-    granted = request.session.get(POLL_GRANTS, [])
-    if session.pk not in granted:
-        request.session[POLL_GRANTS] = (granted + [session.pk])[-20:]
 
 
 def _board(session: Session, role: access.SessionRole, user) -> dict:
     """Everything the live page shows, in a fixed number of queries."""
-    steps = session.steps or [{}]
-    index = min(session.current_step, len(steps) - 1)
-    step = steps[index]
-    silent = step.get("speaker") == Speaker.GROUP_PRESENTER_SILENT and role.is_presenter
+    index, step = live_state.current_step(session)
     cards = (Card.objects.filter(session=session, step=index).select_related("author")
              .only("id", "kind", "text", "created_at", "author__name", "author__email"))
     context = {
         "session": session, "role": role, "step": step, "step_index": index,
-        "steps": steps, "timer": live_state.timer(session), "cards": cards,
-        "presenter_silent": silent,
-        "can_post": (role.contributes and session.state == SessionState.LIVE and not silent
-                     and bool(step.get("card_kinds"))),
+        "steps": session.steps or [step], "timer": live_state.timer(session), "cards": cards,
+        "presenter_silent": access.presenter_listens(role, session),
+        "can_post": access.may_post_card(role, session),
         "collects_commitments": "application" in step.get("card_kinds", []),
         "attendance": Attendance.objects.filter(session=session).select_related("user"),
         "insights": session.insights.prefetch_related(
             Prefetch("themes", queryset=Theme.objects.only("id", "name"))),
-        "my_commitments": Commitment.objects.filter(session=session, user=user),
+        "my_commitments": access.own_commitments(user).filter(session=session),
     }
     if session.kind == ProtocolKind.REVIEW:
-        reported = TryReport.objects.filter(commitment=OuterRef("pk")).exclude(
-            outcome=TryOutcome.NOT_YET)
         context["open_commitments"] = (
-            Commitment.objects.filter(user=user, session__cycle__forum=session.cycle.forum_id)
-            .exclude(Exists(reported)).order_by("due_on"))
+            access.own_commitments(user).open()
+            .filter(session__cycle__forum=session.cycle.forum_id).order_by("due_on"))
         context["session_reports"] = session.try_reports.select_related("commitment__user")
     return context
 
@@ -65,10 +52,10 @@ def live(request: HttpRequest, pk: int) -> HttpResponse:
     role = access.session_role(request.user, session)
     if session.state == SessionState.CLOSED:
         return redirect("forums:record", pk=session.pk)
-    if session.state == SessionState.LIVE and role.contributes:
-        actions.join_session(session=session, user=request.user)
+    if access.takes_part(role, session):
+        live_actions.join_session(session=session, user=request.user)
         session.refresh_from_db(fields=["version"])
-    _grant_poll(request, session)
+    access.grant_poll(request.session, session)
     context = _board(session, role, request.user)
     context["card_form"] = CardForm(kinds=context["step"].get("card_kinds", []))
     context["commitment_form"] = CommitmentForm(session=session)
@@ -81,7 +68,7 @@ def live(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def poll(request: HttpRequest, pk: int) -> HttpResponse:
     """204 when nothing changed since version `v`; else the new live region (and composer)."""
-    if pk not in request.session.get(POLL_GRANTS, []):
+    if not access.may_poll(request.session, pk):
         raise Http404
     if str(live_state.current_version(pk)) == request.GET.get("v"):
         return HttpResponse(status=204)
@@ -115,16 +102,16 @@ def _same_for_every_participant(session: Session, role: access.SessionRole) -> b
 
 
 CONTROLS = {
-    "start": lambda session, _n: actions.start_session(session=session),
-    "next": lambda session, _n: actions.go_to_step(session=session,
-                                                   step=session.current_step + 1),
-    "previous": lambda session, _n: actions.go_to_step(session=session,
-                                                       step=session.current_step - 1),
-    "goto": lambda session, n: actions.go_to_step(session=session, step=n),
-    "pause": lambda session, _n: actions.pause_timer(session=session),
-    "resume": lambda session, _n: actions.resume_timer(session=session),
-    "add_minutes": lambda session, n: actions.add_minutes(session=session, minutes=n),
-    "close": lambda session, _n: actions.close_session(session=session),
+    "start": lambda session, _n: live_actions.start_session(session=session),
+    "next": lambda session, _n: live_actions.go_to_step(session=session,
+                                                        step=session.current_step + 1),
+    "previous": lambda session, _n: live_actions.go_to_step(session=session,
+                                                            step=session.current_step - 1),
+    "goto": lambda session, n: live_actions.go_to_step(session=session, step=n),
+    "pause": lambda session, _n: live_actions.pause_timer(session=session),
+    "resume": lambda session, _n: live_actions.resume_timer(session=session),
+    "add_minutes": lambda session, n: live_actions.add_minutes(session=session, minutes=n),
+    "close": lambda session, _n: live_actions.close_session(session=session),
 }
 
 
@@ -132,9 +119,7 @@ CONTROLS = {
 @require_POST
 def control(request: HttpRequest, pk: int) -> HttpResponse:
     """Steps and timer: facilitators only, whatever a crafted request says."""
-    session = access.get_session_for(request.user, pk)
-    if not access.session_role(request.user, session).controls:
-        raise Http404
+    session = access.get_controlled_session(request.user, pk)
     command = CONTROLS.get(request.POST.get("do", ""))
     number = request.POST.get("n", "")
     if command is None:
@@ -151,13 +136,11 @@ def control(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    session = access.get_session_for(request.user, pk)
-    if not access.session_role(request.user, session).controls:
-        raise Http404
+    session = access.get_controlled_session(request.user, pk)
     person = session.cycle.forum.members.filter(user_id=request.POST.get("user")).first()
     if person is not None:
-        actions.set_attendance(session=session, user=person.user,
-                               present=request.POST.get("present") == "1")
+        live_actions.set_attendance(session=session, user=person.user,
+                                    present=request.POST.get("present") == "1")
     return redirect("forums:live", pk=session.pk)
 
 
@@ -171,7 +154,7 @@ def card_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = CardForm(request.POST, kinds=context["step"].get("card_kinds", []))
     if form.is_valid():
         try:
-            actions.add_card(session=session, author=request.user, **form.cleaned_data)
+            live_actions.add_card(session=session, author=request.user, **form.cleaned_data)
             form = CardForm(kinds=context["step"].get("card_kinds", []))
             context["card_saved"] = True
         except ValidationError as error:
@@ -189,12 +172,13 @@ def card_add(request: HttpRequest, pk: int) -> HttpResponse:
 def commit(request: HttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for(request.user, pk)
     role = access.session_role(request.user, session)
-    if not role.contributes or session.state != SessionState.LIVE:
+    if not access.takes_part(role, session):
         raise Http404
     form = CommitmentForm(request.POST, session=session)
     if form.is_valid():
         try:
-            actions.make_commitment(session=session, user=request.user, **form.cleaned_data)
+            live_actions.make_commitment(session=session, user=request.user,
+                                         **form.cleaned_data)
             form = CommitmentForm(session=session)
         except ValidationError as error:
             form.add_error("due_on", error)
@@ -211,19 +195,13 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def insight_save(request: HttpRequest, pk: int, insight_id: int | None = None) -> HttpResponse:
     """Documenters and facilitators write insights, from cards or from scratch."""
-    session = access.get_session_for(request.user, pk)
-    if not access.session_role(request.user, session).documents:
-        raise Http404
-    insight = None
-    if insight_id is not None:
-        insight = Insight.objects.filter(pk=insight_id, session=session).first()
-        if insight is None:
-            raise Http404
+    session = access.get_documented_session(request.user, pk)
+    insight = access.get_insight_of(session, insight_id) if insight_id is not None else None
     form = InsightForm(request.POST or None, session=session, instance=insight,
                        card_id=request.GET.get("card"))
     if request.method == "POST" and form.is_valid():
-        actions.save_insight(session=session, by=request.user, insight=insight,
-                             **form.cleaned_data)
+        live_actions.save_insight(session=session, by=request.user, insight=insight,
+                                  **form.cleaned_data)
         messages.success(request, _("The insight is saved."))
         return redirect("forums:live", pk=session.pk)
     return render(request, "forums/insight_form.html",
@@ -232,13 +210,11 @@ def insight_save(request: HttpRequest, pk: int, insight_id: int | None = None) -
 
 @login_required
 def insight_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    session = access.get_session_for(request.user, pk)
-    if not access.session_role(request.user, session).documents:
-        raise Http404
+    session = access.get_documented_session(request.user, pk)
     form = MergeForm(request.POST or None, session=session)
     if request.method == "POST" and form.is_valid():
-        actions.merge_insights(keep=form.cleaned_data["keep"],
-                               others=list(form.cleaned_data["others"]))
+        live_actions.merge_insights(keep=form.cleaned_data["keep"],
+                                    others=list(form.cleaned_data["others"]))
         messages.success(request, _("The insights were merged."))
         return redirect("forums:live", pk=session.pk)
     return render(request, "forums/insight_merge.html", {"form": form, "session": session})

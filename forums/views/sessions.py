@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import access, actions, queries
+from forums import access, queries
+from forums.actions import scheduling, story_choice
 from forums.forms import SessionForm, SessionTimeForm, StoryChoiceForm
 from forums.models import PresenterRequest, ProtocolKind, SessionState
 from lib.pagination import window
@@ -28,7 +29,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = SessionForm(request.POST or None, cycle=cycle, initial={
         "kind": ProtocolKind.REVIEW if had_analysis else ProtocolKind.ANALYSIS})
     if request.method == "POST" and form.is_valid():
-        session = actions.schedule_session(cycle=cycle, **form.schedule_kwargs())
+        session = scheduling.schedule_session(cycle=cycle, **form.schedule_kwargs())
         messages.success(request, _("The session is scheduled."))
         return redirect("forums:session", pk=session.pk)
     return render(request, "forums/session_form.html",
@@ -60,7 +61,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "place": session.place, "online_url": session.online_url})
     if request.method == "POST" and form.is_valid():
         try:
-            actions.reschedule_session(session=session, **form.when_and_where())
+            scheduling.reschedule_session(session=session, **form.when_and_where())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -76,7 +77,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     session = access.get_managed_session(request.user, pk)
     try:
-        actions.cancel_session(session=session)
+        scheduling.cancel_session(session=session)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -95,8 +96,8 @@ def pick_story(request: HttpRequest, pk: int) -> HttpResponse:
     form = StoryChoiceForm(request.POST or None, user=request.user, forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.request_presenter(session=session, story=form.cleaned_data["story"],
-                                      requested_by=request.user)
+            story_choice.request_presenter(session=session, story=form.cleaned_data["story"],
+                                           requested_by=request.user)
         except ValidationError as error:
             form.add_error("story", error)
         else:
@@ -121,7 +122,7 @@ def presenter_request(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if ask.session.state != SessionState.SCHEDULED:
                 raise ValidationError(_("This session is no longer scheduled."))
-            actions.answer_presenter_request(request=ask, accept=accept)
+            story_choice.answer_presenter_request(request=ask, accept=accept)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

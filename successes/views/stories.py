@@ -11,8 +11,13 @@ from schools.access import roles_for
 from successes import access, actions
 from successes.forms import AttachmentForm, StoryFilterForm, StoryForm
 from successes.listing import story_page
-from successes.models import (EvidenceKind, GradeBand, Spotlight, StoryDraft, SuccessStory,
-                              Theme, TryIntent)
+from successes.models import (
+    Spotlight,
+    StoryDraft,
+    SuccessStory,
+    Theme,
+    TryIntent,
+)
 
 PAGE_SIZE = 25
 MULTIPLE_FIELDS = {"themes", "evidence_kinds"}
@@ -32,13 +37,10 @@ def story_list(request: HttpRequest) -> HttpResponse:
     page = story_page(request.user, cleaned, request.GET.get("page"), PAGE_SIZE)
     context = {"filters": filters, "page": page, "scope": cleaned.get("scope") or "district",
                "searching": bool(cleaned.get("q"))}
+    template = "successes/story_list.html"
     if request.htmx and not request.htmx.boosted:
-        return render(request, "successes/story_list.html#results", context)
-    context.update(
-        theme_choices=filters.fields["theme"].queryset.values_list("id", "name"),
-        school_choices=filters.fields["school"].queryset.values_list("id", "name"),
-        grade_choices=GradeBand.choices, evidence_choices=EvidenceKind.choices)
-    return render(request, "successes/story_list.html", context)
+        template += "#results"
+    return render(request, template, context)
 
 
 @login_required

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -31,8 +32,6 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing: .ci/run installs Debian's 'chromium'.")
         pytest.skip("Chromium not found: apt-get install chromium, or set CHROMIUM_PATH.")
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
-
     expect.set_options(timeout=10_000)  # a loaded 2-core machine can be slow; never flaky
 
     with sync_playwright() as playwright:

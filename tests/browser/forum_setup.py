@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from forums import actions
+from forums.actions import membership, scheduling, story_choice
 from forums.models import Cycle, Forum, ProtocolKind, Session
 from forums.protocols import shipped_protocol
 from schools.models import User
@@ -36,12 +36,12 @@ def forum_with_featured_story(*, facilitator: User, presenter: User, members: li
     """A school forum run by `facilitator`, with `presenter` and `members` in its core circle,
     one cycle, and a story by `presenter` shared with the school."""
     school = facilitator.memberships.filter(school__isnull=False).first().school
-    forum = actions.create_forum(creator=facilitator, district=school.district, school=school,
-                                 name=FORUM_NAME)
-    actions.add_members(forum=forum, users=[presenter, *members], circle="core")
+    forum = membership.create_forum(creator=facilitator, district=school.district, school=school,
+                                    name=FORUM_NAME)
+    membership.add_members(forum=forum, users=[presenter, *members], circle="core")
     starts_on = timezone.localdate() - timedelta(days=cycle_started_days_ago)
-    cycle = actions.plan_cycle(forum=forum, title=CYCLE_TITLE, starts_on=starts_on,
-                               ends_on=starts_on + timedelta(days=60))
+    cycle = scheduling.plan_cycle(forum=forum, title=CYCLE_TITLE, starts_on=starts_on,
+                                  ends_on=starts_on + timedelta(days=60))
     story = StoryFactory(author=presenter, visibility="school", title=STORY_TITLE,
                          what_went_right="Every group named the hazard before starting.")
     return ForumWithStory(forum=forum, cycle=cycle, story=story)
@@ -53,12 +53,12 @@ def session_starting_now(setup: ForumWithStory, *, kind: str = ProtocolKind.ANAL
     """A session of the cycle starting now (or `days_ago`), on the protocol shipped for
     `kind`; with the story featured the way the app features it: asked for, and accepted by
     its author."""
-    session = actions.schedule_session(
+    session = scheduling.schedule_session(
         cycle=setup.cycle, kind=kind, starts_at=timezone.now() - timedelta(days=days_ago),
         minutes=50, protocol=shipped_protocol(kind), place="Library")
     if with_story:
-        ask = actions.request_presenter(session=session, story=setup.story,
-                                        requested_by=facilitator)
-        actions.answer_presenter_request(request=ask, accept=True)
+        ask = story_choice.request_presenter(session=session, story=setup.story,
+                                             requested_by=facilitator)
+        story_choice.answer_presenter_request(request=ask, accept=True)
         session.refresh_from_db()
     return session

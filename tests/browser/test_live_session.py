@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from forums import actions
+from forums.actions import live as live_actions
 from forums.models import ProtocolKind
 from schools.models import Role
 from tests.browser.conftest import sign_in
@@ -223,11 +223,11 @@ def test_a_review_session_collects_tries_and_a_try_becomes_a_new_story(
     setup = forum_with_featured_story(facilitator=principal, presenter=teacher,
                                       members=[colleague], cycle_started_days_ago=30)
     analysis = session_starting_now(setup, facilitator=principal, days_ago=21)
-    analysis = actions.start_session(session=analysis)
+    analysis = live_actions.start_session(session=analysis)
     what = "Hazard sketches before each lab"
-    actions.make_commitment(session=analysis, user=colleague, what=what,
-                            with_whom="Grade 7 science", due_on=timezone.localdate())
-    actions.close_session(session=analysis)
+    live_actions.make_commitment(session=analysis, user=colleague, what=what,
+                                 with_whom="Grade 7 science", due_on=timezone.localdate())
+    live_actions.close_session(session=analysis)
     session_starting_now(setup, kind=ProtocolKind.REVIEW, facilitator=principal,
                          with_story=False)
 

@@ -27,8 +27,8 @@ def test_it_clears_a_draft_typed_just_before_signing_out(new_page, site, teacher
 def test_it_clears_drafts_when_signing_out_from_any_page(new_page, site, teacher):
     page = new_page()
     sign_in(page, site, teacher.email, PASSWORD)
-    page.evaluate("localStorage.setItem('story-draft:%s:new', '{\"at\": 1, \"data\": {}}')"
-                  % teacher.pk)
+    page.evaluate(f"localStorage.setItem('story-draft:{teacher.pk}:new', "
+                  "'{\"at\": 1, \"data\": {}}')")
     page.evaluate("localStorage.setItem('unrelated', 'kept')")
     page.goto(f"{site}/accounts/logout/")  # the confirmation page of allauth
     page.get_by_role("main").get_by_role("button", name="Sign Out").click()

@@ -3,8 +3,11 @@ from datetime import timedelta
 from django.core.management import call_command
 from django.utils import timezone
 
+from demo.district import PEOPLE
+from demo.roster import NOT_IN_THE_ROSTER
 from forums.models import Forum, Session
-from schools.models import District, Membership, Role, User
+from schools import oneroster, roster_sync
+from schools.models import District, ImportJob, ImportKind, ImportStatus, Membership, Role, User
 from successes.models import Theme
 
 
@@ -45,3 +48,32 @@ def test_seed_demo_adds_forums_a_finished_session_and_one_tomorrow(db):
     assert Session.objects.filter(starts_at__date__gte=tomorrow - timedelta(days=1),
                                   starts_at__date__lte=tomorrow + timedelta(days=1),
                                   story__isnull=False, state="scheduled").exists()
+
+
+def test_seed_demo_has_waiting_invitations_a_retired_theme_and_a_second_district(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    riverside = District.objects.get(slug="riverside")
+    assert riverside.invitations.filter(accepted_at__isnull=True).count() == 2
+    assert Theme.objects.filter(district=riverside, is_active=False).exists()
+    coach = User.objects.get(email="coach@demo.example")
+    assert set(coach.memberships.values_list("district__slug", flat=True)) == {
+        "riverside", "hillside"}
+
+
+def test_seed_demo_imports_the_roster_once_and_a_later_export_syncs(db, tmp_path):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    riverside = District.objects.get(slug="riverside")
+    [job] = ImportJob.objects.filter(district=riverside, kind=ImportKind.ONEROSTER)
+    in_the_roster = len([p for p in PEOPLE if p[0] not in NOT_IN_THE_ROSTER])
+    assert job.status == ImportStatus.DONE
+    assert job.result["counts"]["up_to_date"] == in_the_roster, "linked, nothing changed"
+    assert riverside.schools.exclude(roster_id="").count() == 4
+    assert Membership.objects.get(user__email="teacher@demo.example").roster_id
+
+    call_command("demo_roster", str(tmp_path / "newer.zip"), stdout=open("/dev/null", "w"))
+    newer = roster_sync.plan_sync(district=riverside, bundle=oneroster.read_bundle(
+        (tmp_path / "newer.zip").read_bytes()))
+    assert newer.preview.counts == {"invite": 1, "role_changes": 1, "deactivate": 1,
+                                    "up_to_date": in_the_roster - 2, "ignored": 3}

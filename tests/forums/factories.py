@@ -6,7 +6,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from forums import actions
+from forums.actions import membership, scheduling
 from forums.models import (
     Circle,
     Cycle,
@@ -60,7 +60,7 @@ class ForumFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, creator, **kwargs):
-        return actions.create_forum(creator=creator, **kwargs)
+        return membership.create_forum(creator=creator, **kwargs)
 
 
 class ForumMemberFactory(factory.django.DjangoModelFactory):
@@ -87,7 +87,7 @@ class CycleFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return actions.plan_cycle(**kwargs)
+        return scheduling.plan_cycle(**kwargs)
 
 
 class SessionFactory(factory.django.DjangoModelFactory):
@@ -107,7 +107,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return actions.schedule_session(**kwargs)
+        return scheduling.schedule_session(**kwargs)
 
 
 def app_queries(captured) -> list[str]:

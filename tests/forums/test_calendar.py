@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
-from forums import actions
+from forums.actions import membership, scheduling
 from forums.calendar import feed_ics, session_ics
 from forums.models import ProtocolKind
 from forums.protocols import shipped_protocol
@@ -27,18 +27,10 @@ def _early_march(settings):
         yield
 
 
-@pytest.fixture
-def forum(principal, school, teacher, colleague):
-    forum = actions.create_forum(creator=principal, district=school.district, school=school,
-                                 name="Grade 6-8 team")
-    actions.add_members(forum=forum, users=[teacher, colleague], circle="core")
-    return forum
-
-
 def _session(forum, starts_at=STARTS_AT, **fields):
-    cycle = actions.plan_cycle(forum=forum, title="Feedback that lands",
-                               starts_on=date(2026, 3, 1), ends_on=date(2026, 4, 30))
-    return actions.schedule_session(
+    cycle = scheduling.plan_cycle(forum=forum, title="Feedback that lands",
+                                  starts_on=date(2026, 3, 1), ends_on=date(2026, 4, 30))
+    return scheduling.schedule_session(
         cycle=cycle, kind=ProtocolKind.ANALYSIS, starts_at=starts_at, minutes=50,
         protocol=shipped_protocol(ProtocolKind.ANALYSIS), **fields)
 
@@ -86,8 +78,8 @@ def test_it_names_the_facilitator_as_organiser_and_the_attendees(session, princi
 
 def test_it_keeps_the_uid_and_raises_the_sequence_when_the_session_moves(session, teacher):
     _calendar, first = parse(session_ics(session, attendees=[teacher]))
-    actions.reschedule_session(session=session, starts_at=STARTS_AT + timedelta(days=1),
-                               minutes=60, place="Room 12", online_url="")
+    scheduling.reschedule_session(session=session, starts_at=STARTS_AT + timedelta(days=1),
+                                  minutes=60, place="Room 12", online_url="")
     _calendar, moved = parse(session_ics(session, attendees=[teacher]))
     assert moved["UID"] == first["UID"] == f"session-{session.pk}@forums.example.org"
     assert moved.decoded("SEQUENCE") > first.decoded("SEQUENCE")
@@ -97,7 +89,7 @@ def test_it_keeps_the_uid_and_raises_the_sequence_when_the_session_moves(session
 
 def test_it_cancels_the_same_event(session, teacher):
     _calendar, before = parse(session_ics(session, attendees=[teacher]))
-    actions.cancel_session(session=session)
+    scheduling.cancel_session(session=session)
     calendar, event = parse(session_ics(session, method="CANCEL", attendees=[teacher]))
     assert str(calendar["METHOD"]) == "CANCEL"
     assert str(event["STATUS"]) == "CANCELLED"
@@ -110,7 +102,7 @@ def test_it_shows_the_story_title_only_to_those_who_may_see_it(forum, session, t
     story = StoryFactory(author=teacher, visibility="school", title="Exit tickets in 7B")
     session.story, session.presenter = story, teacher
     session.save()
-    actions.add_members(forum=forum, users=[teacher_elsewhere], circle="core")
+    membership.add_members(forum=forum, users=[teacher_elsewhere], circle="core")
     _calendar, event = parse(session_ics(session, attendees=[teacher]))
     assert "Exit tickets in 7B" in str(event["DESCRIPTION"])
     _calendar, event = parse(session_ics(session, attendees=[teacher_elsewhere]))
@@ -141,10 +133,10 @@ def test_stranger_cannot_download_without_signing_in(client, session):
 def test_the_feed_lists_only_the_persons_upcoming_sessions(
         client, teacher, forum, session, principal, other_school, other_principal):
     cancelled = _session(forum, starts_at=STARTS_AT + timedelta(days=7))
-    actions.cancel_session(session=cancelled)
+    scheduling.cancel_session(session=cancelled)
     _session(forum, starts_at=datetime(2026, 2, 20, 15, 30, tzinfo=CHICAGO))  # long past
-    elsewhere = actions.create_forum(creator=other_principal, district=other_school.district,
-                                     school=other_school, name="Lakeview team")
+    elsewhere = membership.create_forum(creator=other_principal, district=other_school.district,
+                                        school=other_school, name="Lakeview team")
     _session(elsewhere)
     token = preferences.settings_for(teacher).calendar_token
 
@@ -160,7 +152,7 @@ def test_the_feed_lists_only_the_persons_upcoming_sessions(
 
 
 def test_interested_members_get_no_sessions_in_their_feed(forum, session, district_leader):
-    actions.add_members(forum=forum, users=[district_leader], circle="interested")
+    membership.add_members(forum=forum, users=[district_leader], circle="interested")
     assert list(Calendar.from_ical(feed_ics(district_leader)).walk("VEVENT")) == []
 
 
@@ -180,3 +172,18 @@ def test_it_serves_the_feed_in_few_queries(client, teacher, forum, django_assert
     with django_assert_max_num_queries(6):
         response = client.get(reverse("forums:calendar_feed", args=[token]))
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 5
+
+
+@pytest.mark.parametrize("own, districts, name", [
+    ("", "fr", "Forums de réussite"), ("fr", "en", "Forums de réussite"),
+    ("en", "fr", "Success Forums")])
+def test_the_feed_is_named_in_the_persons_language_else_their_districts(
+        client, teacher, district, own, districts, name):
+    teacher.language = own
+    teacher.save()
+    district.language = districts
+    district.save()
+    token = preferences.settings_for(teacher).calendar_token
+    calendar = Calendar.from_ical(client.get(reverse("forums:calendar_feed",
+                                                     args=[token])).content)
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == name

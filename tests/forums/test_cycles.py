@@ -6,17 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import actions
-from forums.models import Circle, Cycle, ProtocolKind, SessionState
+from forums.actions import live as live_actions
+from forums.actions import scheduling, story_choice
+from forums.models import Cycle, ProtocolKind, SessionState
+from forums.phases import phases
 from tests.factories import StoryFactory, ThemeFactory
 from tests.forums.factories import CycleFactory, ForumFactory, SessionFactory, app_queries
-
-
-@pytest.fixture
-def forum(principal, school, teacher):
-    forum = ForumFactory(school=school, creator=principal, name="Grade 6-8 team")
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
-    return forum
 
 
 def plan_url(forum):
@@ -114,7 +109,7 @@ def test_the_cycle_page_lists_sessions_with_their_state(client_for, principal, f
     cycle = CycleFactory(forum=forum)
     kept = SessionFactory(cycle=cycle, place="Room 12")
     cancelled = SessionFactory(cycle=cycle, kind=ProtocolKind.REVIEW)
-    actions.cancel_session(session=cancelled)
+    scheduling.cancel_session(session=cancelled)
     page = client_for(principal).get(cycle_url(cycle)).content.decode()
     for session in (kept, cancelled):
         assert reverse("forums:session", args=[session.pk]) in page
@@ -156,13 +151,21 @@ def test_cycle_page_takes_the_same_queries_for_few_or_many_sessions(
         session = SessionFactory(cycle=cycle, kind=ProtocolKind.REVIEW if n % 2 else
                                  ProtocolKind.ANALYSIS)
         if n % 3 == 0:
-            actions.request_presenter(session=session, story=story, requested_by=principal)
+            story_choice.request_presenter(session=session, story=story, requested_by=principal)
         elif n % 3 == 1:
             session.story, session.presenter = story, teacher
             session.save()
         else:
-            actions.close_session(session=session)
+            live_actions.close_session(session=session)
     with django_assert_max_num_queries(12) as many:
         assert client.get(cycle_url(cycle)).status_code == 200
     assert len(app_queries(few)) == len(app_queries(many))
     assert SessionState.CLOSED in cycle.sessions.values_list("state", flat=True)
+
+
+def test_a_cycle_that_ended_without_sessions_shows_phases_not_reached(forum):
+    cycle = scheduling.plan_cycle(forum=forum, title="Short", starts_on=timezone.localdate()
+                                  - timedelta(days=20), ends_on=timezone.localdate()
+                                  - timedelta(days=1))
+    statuses = [p.status for p in phases(cycle, [], timezone.localdate())]
+    assert statuses == ["skipped"] * 5 + ["done"]

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import actions
+from forums.actions import follow_up, membership
+from forums.actions import live as live_actions
 from forums.models import Circle, ProtocolKind, TryReport
 from successes.models import SuccessStory
 from tests.factories import StoryFactory
@@ -23,7 +24,7 @@ def collective(district_leader, district, teacher, other_principal):
     """A district collective with Maya (Heritage) and Rosa (Lakeview) as core members."""
     forum = ForumFactory(school=None, district=district, creator=district_leader,
                          name="Belonging collective")
-    actions.add_members(forum=forum, users=[teacher, other_principal], circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[teacher, other_principal], circle=Circle.CORE)
     return forum
 
 
@@ -68,14 +69,14 @@ def test_a_reader_outside_the_forum_cannot_see_a_hidden_presenter_on_the_cycle_p
 
 def test_a_reader_outside_the_forum_cannot_see_a_hidden_presenter_in_the_record(
         client_for, presented, teacher, other_principal, teacher_elsewhere):
-    session = actions.start_session(session=presented)
-    actions.add_card(session=session, author=teacher, kind="question",
-                     text="What I learned from telling it")
-    actions.add_card(session=session, author=other_principal, kind="question",
-                     text="How did students answer?")
-    actions.make_commitment(session=session, user=teacher, what="Greet every student",
-                            with_whom="", due_on=timezone.localdate() + timedelta(days=7))
-    actions.close_session(session=session)
+    session = live_actions.start_session(session=presented)
+    live_actions.add_card(session=session, author=teacher, kind="question",
+                          text="What I learned from telling it")
+    live_actions.add_card(session=session, author=other_principal, kind="question",
+                          text="How did students answer?")
+    live_actions.make_commitment(session=session, user=teacher, what="Greet every student",
+                                 with_whom="", due_on=timezone.localdate() + timedelta(days=7))
+    live_actions.close_session(session=session)
     html = client_for(teacher_elsewhere).get(
         reverse("forums:record", args=[session.pk])).content.decode()
     assert "What I learned from telling it" in html and "Greet every student" in html
@@ -102,10 +103,10 @@ def test_a_presenter_who_shows_their_name_is_named_to_everyone(
 
 @pytest.fixture
 def commitment(presented, other_principal):
-    session = actions.start_session(session=presented)
-    return actions.make_commitment(session=session, user=other_principal,
-                                   what="Greet them at the door", with_whom="Grade 5",
-                                   due_on=timezone.localdate() + timedelta(days=7))
+    session = live_actions.start_session(session=presented)
+    return live_actions.make_commitment(session=session, user=other_principal,
+                                        what="Greet them at the door", with_whom="Grade 5",
+                                        due_on=timezone.localdate() + timedelta(days=7))
 
 
 def report_url(commitment, session):
@@ -135,7 +136,7 @@ def test_the_action_refuses_a_session_of_another_forum(commitment, district_lead
     elsewhere = ForumFactory(school=None, district=district, creator=district_leader)
     review = SessionFactory(cycle=CycleFactory(forum=elsewhere), kind=ProtocolKind.REVIEW)
     with pytest.raises(ValidationError):
-        actions.report_try(commitment=commitment, outcome="as_is", session=review)
+        follow_up.report_try(commitment=commitment, outcome="as_is", session=review)
     assert not TryReport.objects.exists()
 
 
@@ -150,8 +151,8 @@ def test_a_reporter_can_attach_a_try_to_a_review_session_of_the_same_forum(
 
 @pytest.fixture
 def worked(commitment):
-    return actions.report_try(commitment=commitment, outcome="as_is", worked=True,
-                              what_happened="Attendance rose")
+    return follow_up.report_try(commitment=commitment, outcome="as_is", worked=True,
+                                what_happened="Attendance rose")
 
 
 def try_story_url(report):
@@ -178,8 +179,8 @@ def test_a_story_from_a_try_does_not_grow_from_a_story_its_author_cannot_read(
 def test_the_action_does_not_link_a_story_its_author_cannot_read(
         worked, anonymous_story, other_principal):
     SuccessStory.objects.filter(pk=anonymous_story.pk).update(visibility="private")
-    story = actions.story_from_try(report=worked, author=other_principal, title="Mine",
-                                   what_went_right="It worked", visibility="private")
+    story = follow_up.story_from_try(report=worked, author=other_principal, title="Mine",
+                                     what_went_right="It worked", visibility="private")
     assert story.grew_from is None
 
 

@@ -1,19 +1,23 @@
-"""Forums: who creates them, who sees them, and their members (invite, change, leave)."""
+"""Forums: who sees them, their page, and their members (invite, change, leave); creating
+one: test_forum_creation.py."""
+
+from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
-from forums import actions
-from forums.models import Circle, Forum, ForumMember, ForumRole
+from forums.actions import membership
+from forums.models import Circle, ForumMember, ForumRole
 from schools.models import Role
-from tests.factories import DistrictFactory, SchoolFactory, ThemeFactory, member
+from tests.factories import DistrictFactory, SchoolFactory, member
 from tests.forums.factories import CycleFactory, ForumFactory, SessionFactory, app_queries
-
-CREATE = reverse("forums:create")
 
 
 @pytest.fixture
 def forum(principal, school):
+    """Here the forum starts as a new one does: its facilitator alone."""
     return ForumFactory(school=school, creator=principal, name="Grade 6-8 team")
 
 
@@ -29,70 +33,6 @@ def detail(forum):
 
 def members_url(forum):
     return reverse("forums:members", args=[forum.pk])
-
-
-# --- Creating forums ---------------------------------------------------------------------
-
-def test_school_leader_can_create_a_forum_in_their_school(client_for, principal, school,
-                                                         district):
-    theme = ThemeFactory(district=district, name="Feedback")
-    response = client_for(principal).post(CREATE, {
-        "name": "Grade 6-8 team", "description": "We meet monthly.", "school": school.pk,
-        "focus_theme": theme.pk})
-    forum = Forum.objects.get()
-    assert response.status_code == 302 and response.url == detail(forum)
-    assert (forum.school, forum.district, forum.focus_theme) == (school, district, theme)
-    creator = forum.members.get()
-    assert (creator.user, creator.role, creator.circle) == (
-        principal, ForumRole.FACILITATOR, Circle.CORE)
-
-
-def test_school_leader_cannot_create_a_forum_in_another_school(client_for, principal,
-                                                              other_school):
-    response = client_for(principal).post(CREATE, {"name": "Not mine",
-                                                   "school": other_school.pk})
-    assert response.status_code == 200 and "error" in response.content.decode()
-    assert not Forum.objects.exists()
-
-
-def test_school_leader_cannot_create_a_collective(client_for, principal):
-    response = client_for(principal).post(CREATE, {"name": "Across schools", "school": ""})
-    assert response.status_code == 200
-    assert not Forum.objects.exists()
-
-
-def test_create_page_offers_only_the_schools_the_leader_leads(client_for, principal, school,
-                                                             other_school):
-    page = client_for(principal).get(CREATE).content.decode()
-    assert school.name in page and other_school.name not in page
-
-
-def test_district_leader_can_create_a_collective(client_for, district_leader, district):
-    response = client_for(district_leader).post(CREATE, {"name": "Feedback collective"})
-    forum = Forum.objects.get()
-    assert response.status_code == 302
-    assert forum.school is None and forum.district == district and forum.is_collective
-
-
-def test_district_leader_cannot_create_a_school_forum(client_for, district_leader, school):
-    client_for(district_leader).post(CREATE, {"name": "Sneaky", "school": school.pk})
-    assert not Forum.objects.filter(school=school).exists()
-
-
-@pytest.mark.parametrize("who", ["teacher", "district_admin"])
-def test_teachers_and_admins_cannot_create_forums(request, client_for, who, school):
-    client = client_for(request.getfixturevalue(who))
-    assert client.get(CREATE).status_code == 404
-    assert client.post(CREATE, {"name": "Mine", "school": school.pk}).status_code == 404
-    assert not Forum.objects.exists()
-
-
-def test_it_keeps_what_was_typed_when_the_name_is_missing(client_for, principal, school):
-    response = client_for(principal).post(CREATE, {"name": " ", "description": "Monthly.",
-                                                   "school": school.pk})
-    page = response.content.decode()
-    assert "Give the forum a name." in page or "This field is required." in page
-    assert "Monthly." in page
 
 
 # --- Who sees a forum --------------------------------------------------------------------
@@ -114,7 +54,7 @@ def test_a_school_forum_is_seen_by_its_school_and_district_leaders_only(
 
 def test_a_member_from_another_school_sees_the_school_forum(client_for, forum,
                                                            teacher_elsewhere):
-    actions.add_members(forum=forum, users=[teacher_elsewhere], circle=Circle.ENGAGED)
+    membership.add_members(forum=forum, users=[teacher_elsewhere], circle=Circle.ENGAGED)
     assert client_for(teacher_elsewhere).get(detail(forum)).status_code == 200
 
 
@@ -129,7 +69,7 @@ def test_a_collective_is_seen_across_the_district_and_nowhere_else(
 
 def test_forum_list_shows_my_forums_first_then_the_others(client_for, teacher, forum,
                                                          collective):
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
     page = client_for(teacher).get(reverse("forums:list")).content.decode()
     mine, others = page.index("Your forums"), page.index("Other forums in your district")
     assert mine < page.index(forum.name) < others < page.index(collective.name)
@@ -151,10 +91,10 @@ def test_the_nav_links_to_forums(client_for, teacher):
 
 def test_forum_page_shows_members_by_circle_with_roles(client_for, forum, teacher, colleague,
                                                       teacher_elsewhere):
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE,
-                        role=ForumRole.DOCUMENTER)
-    actions.add_members(forum=forum, users=[colleague], circle=Circle.ENGAGED)
-    actions.add_members(forum=forum, users=[teacher_elsewhere], circle=Circle.INTERESTED)
+    membership.add_members(forum=forum, users=[teacher], circle=Circle.CORE,
+                           role=ForumRole.DOCUMENTER)
+    membership.add_members(forum=forum, users=[colleague], circle=Circle.ENGAGED)
+    membership.add_members(forum=forum, users=[teacher_elsewhere], circle=Circle.INTERESTED)
     page = client_for(teacher).get(detail(forum)).content.decode()
     page = page[page.index('id="members-heading"'):]
     core, engaged, interested = (page.index(str(label)) for label in Circle.labels)
@@ -173,21 +113,17 @@ def test_managers_see_invite_and_plan_links(client_for, principal, forum):
 
 def test_it_warns_gently_when_the_core_circle_passes_ten(client_for, principal, forum, school):
     people = [member(role=Role.TEACHER, school=school) for _ in range(9)]
-    actions.add_members(forum=forum, users=people, circle=Circle.CORE)
+    membership.add_members(forum=forum, users=people, circle=Circle.CORE)
     client = client_for(principal)
     assert "Forums work best with 6-10 core members" not in client.get(detail(forum)).content \
         .decode()
-    actions.add_members(forum=forum, users=[member(role=Role.TEACHER, school=school)],
-                        circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[member(role=Role.TEACHER, school=school)],
+                           circle=Circle.CORE)
     assert "Forums work best with 6-10 core members" in client.get(detail(forum)).content \
         .decode()
 
 
 def test_forum_page_shows_cycles_newest_first_with_their_phase(client_for, principal, forum):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     today = timezone.localdate()
     CycleFactory(forum=forum, title="Older cycle", starts_on=today - timedelta(days=200),
                  ends_on=today - timedelta(days=100))
@@ -205,13 +141,13 @@ def test_forum_page_takes_the_same_queries_for_few_or_many_members_and_sessions(
     client = client_for(principal)
     cycle = CycleFactory(forum=forum)
     SessionFactory(cycle=cycle)
-    actions.add_members(forum=forum, users=[member(role=Role.TEACHER, school=school)],
-                        circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[member(role=Role.TEACHER, school=school)],
+                           circle=Circle.CORE)
     with django_assert_max_num_queries(15) as few:
         assert client.get(detail(forum)).status_code == 200
     for circle in Circle.values:
-        actions.add_members(forum=forum, circle=circle,
-                            users=[member(role=Role.TEACHER, school=school) for _ in range(5)])
+        membership.add_members(forum=forum, circle=circle,
+                               users=[member(role=Role.TEACHER, school=school) for _ in range(5)])
     for _ in range(3):
         more = CycleFactory(forum=forum)
         for _ in range(4):
@@ -235,8 +171,8 @@ def test_manager_adds_several_people_with_a_circle_and_role(client_for, principa
 
 
 def test_a_facilitating_teacher_can_invite(client_for, forum, teacher, colleague):
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE,
-                        role=ForumRole.CO_FACILITATOR)
+    membership.add_members(forum=forum, users=[teacher], circle=Circle.CORE,
+                           role=ForumRole.CO_FACILITATOR)
     client = client_for(teacher)
     assert client.get(members_url(forum)).status_code == 200
     client.post(members_url(forum), {"people": [colleague.pk], "circle": Circle.CORE,
@@ -246,7 +182,7 @@ def test_a_facilitating_teacher_can_invite(client_for, forum, teacher, colleague
 
 @pytest.mark.parametrize("who", ["teacher", "colleague", "district_leader", "leader_elsewhere"])
 def test_others_cannot_invite(request, client_for, forum, teacher, who):
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
     person = request.getfixturevalue(who)
     client = client_for(person)
     assert client.get(members_url(forum)).status_code == 404
@@ -287,7 +223,7 @@ def test_the_search_finds_district_people_by_name_school_and_role(
     page = client.get(members_url(forum), {"school": "", "role": Role.SCHOOL_LEADER}).content \
         .decode()
     assert "Rosa Santos" in page and "Emily Walker" not in page
-    assert 'name="people" value="%d"' % principal.pk not in page  # already a member
+    assert f'name="people" value="{principal.pk}"' not in page  # already a member
 
 
 def test_the_search_answers_htmx_with_the_results_only_and_keeps_the_ticked(
@@ -311,8 +247,8 @@ def test_invite_warns_when_the_core_circle_passes_ten(client_for, principal, for
 
 
 def test_invite_page_says_when_core_is_full(client_for, principal, forum, school):
-    actions.add_members(forum=forum, circle=Circle.CORE,
-                        users=[member(role=Role.TEACHER, school=school) for _ in range(9)])
+    membership.add_members(forum=forum, circle=Circle.CORE,
+                           users=[member(role=Role.TEACHER, school=school) for _ in range(9)])
     page = client_for(principal).get(members_url(forum)).content.decode()
     assert "takes it past 10" in page
 
@@ -324,7 +260,7 @@ def member_url(forum, user):
 
 
 def test_manager_changes_a_members_circle_and_role(client_for, principal, forum, teacher):
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
     response = client_for(principal).post(member_url(forum, teacher), {
         "circle": Circle.ENGAGED, "role": ForumRole.DOCUMENTER})
     assert response.status_code == 302
@@ -340,13 +276,13 @@ def test_the_last_facilitator_cannot_step_down(client_for, principal, forum):
 
 
 def test_manager_removes_a_member(client_for, principal, forum, teacher):
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
     client_for(principal).post(member_url(forum, teacher), {"remove": "1"})
     assert not forum.members.filter(user=teacher).exists()
 
 
 def test_a_member_cannot_change_others(client_for, forum, teacher, colleague):
-    actions.add_members(forum=forum, users=[teacher, colleague], circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[teacher, colleague], circle=Circle.CORE)
     response = client_for(teacher).post(member_url(forum, colleague), {
         "circle": Circle.INTERESTED, "role": ForumRole.MEMBER})
     assert response.status_code == 404
@@ -362,7 +298,7 @@ def test_member_ids_of_another_forum_are_not_found(client_for, principal, forum,
 
 
 def test_member_can_leave(client_for, forum, teacher):
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
+    membership.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
     response = client_for(teacher).post(reverse("forums:leave", args=[forum.pk]))
     assert response.status_code == 302 and response.url == reverse("forums:list")
     assert not forum.members.filter(user=teacher).exists()
@@ -376,8 +312,8 @@ def test_the_last_facilitator_cannot_leave(client_for, principal, forum):
 
 
 def test_a_facilitator_can_leave_once_another_is_named(client_for, principal, forum, teacher):
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE,
-                        role=ForumRole.FACILITATOR)
+    membership.add_members(forum=forum, users=[teacher], circle=Circle.CORE,
+                           role=ForumRole.FACILITATOR)
     client_for(principal).post(reverse("forums:leave", args=[forum.pk]))
     assert not forum.members.filter(user=principal).exists()
 
@@ -395,3 +331,9 @@ def test_nothing_crosses_districts_even_with_a_forum_id(client_for, admin_elsewh
     client = client_for(admin_elsewhere)
     for name in ("detail", "members", "cycle_create"):
         assert client.get(reverse(f"forums:{name}", args=[forum.pk])).status_code == 404
+
+
+def test_people_outside_the_district_cannot_be_added_to_a_forum(forum, leader_elsewhere):
+    with pytest.raises(ValidationError):
+        membership.add_members(forum=forum, users=[leader_elsewhere], circle="core")
+    assert not forum.members.filter(user=leader_elsewhere).exists()

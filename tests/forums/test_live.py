@@ -4,46 +4,18 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import actions, live
-from forums.models import (Attendance, Card, Commitment, ForumRole, Insight, ProtocolKind,
-                           SessionState)
-from forums.protocols import shipped_protocol
-from lib.redis import client as redis_client
-from tests.factories import StoryFactory
+from forums import live, tasks
+from forums.actions import live as live_actions
+from forums.actions import membership
+from forums.models import Attendance, Card, Commitment, ForumRole, Insight, SessionState
 
 STEP_UNCOVERING = 3  # "Uncovering the actions": the presenter listens silently
 STEP_PRINCIPLES = 5
 STEP_TAKING_HOME = 6
-
-
-@pytest.fixture
-def forum(principal, school, teacher, colleague):
-    forum = actions.create_forum(creator=principal, district=school.district, school=school,
-                                 name="Grade 6-8 team")
-    actions.add_members(forum=forum, users=[teacher, colleague], circle="core")
-    return forum
-
-
-@pytest.fixture
-def session(forum, teacher):
-    cycle = actions.plan_cycle(forum=forum, title="Feedback that lands",
-                               starts_on=timezone.localdate(),
-                               ends_on=timezone.localdate() + timedelta(days=60))
-    session = actions.schedule_session(
-        cycle=cycle, kind=ProtocolKind.ANALYSIS, starts_at=timezone.now(), minutes=50,
-        protocol=shipped_protocol(ProtocolKind.ANALYSIS), place="Library")
-    story = StoryFactory(author=teacher, visibility="school")
-    session.story, session.presenter = story, teacher
-    session.save()
-    return session
-
-
-@pytest.fixture
-def started(session):
-    return actions.start_session(session=session)
 
 
 def control(client, session, do, n=""):
@@ -65,21 +37,21 @@ def test_facilitator_starts_and_walks_the_steps(client_for, principal, session):
 
 
 def test_it_cannot_step_past_the_last_step(principal, started):
-    actions.go_to_step(session=started, step=7)
-    with pytest.raises(Exception):
-        actions.go_to_step(session=started, step=8)
+    live_actions.go_to_step(session=started, step=7)
+    with pytest.raises(ValidationError, match="There is no such step."):
+        live_actions.go_to_step(session=started, step=8)
 
 
 def test_timer_counts_down_pauses_and_takes_extra_minutes(started):
     start = started.step_started_at
     with time_machine.travel(start + timedelta(seconds=60), tick=False):
         assert live.timer(started).seconds_left == 3 * 60 - 60
-        started = actions.pause_timer(session=started)
+        started = live_actions.pause_timer(session=started)
     with time_machine.travel(start + timedelta(seconds=600), tick=False):
         timer = live.timer(started)
         assert timer.paused and timer.seconds_left == 120 and timer.ends_at_ms is None
-        started = actions.resume_timer(session=started)
-        started = actions.add_minutes(session=started, minutes=2)
+        started = live_actions.resume_timer(session=started)
+        started = live_actions.add_minutes(session=started, minutes=2)
         assert live.timer(started).seconds_left == 120 + 120
     with time_machine.travel(start + timedelta(seconds=600 + 400), tick=False):
         timer = live.timer(started)
@@ -88,7 +60,7 @@ def test_timer_counts_down_pauses_and_takes_extra_minutes(started):
 
 def test_a_new_step_restarts_the_timer(started):
     with time_machine.travel(timezone.now() + timedelta(minutes=10), tick=False):
-        started = actions.go_to_step(session=started, step=1)
+        started = live_actions.go_to_step(session=started, step=1)
         assert live.timer(started).seconds_left == 7 * 60
 
 
@@ -104,7 +76,7 @@ def test_only_facilitators_control_steps_even_with_a_crafted_request(
 
 
 def test_members_post_cards_of_the_kinds_the_step_collects(client_for, colleague, started):
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
     client = client_for(colleague)
     client.get(reverse("forums:live", args=[started.pk]))
     client.post(reverse("forums:card_add", args=[started.pk]),
@@ -116,7 +88,7 @@ def test_members_post_cards_of_the_kinds_the_step_collects(client_for, colleague
 
 
 def test_the_presenter_listens_silently_in_the_uncovering_step(client_for, teacher, started):
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
     client = client_for(teacher)
     page = client.get(reverse("forums:live", args=[started.pk])).content.decode()
     assert "listen silently" in page and "Post card" not in page
@@ -125,9 +97,37 @@ def test_the_presenter_listens_silently_in_the_uncovering_step(client_for, teach
     assert response.status_code == 404 and not Card.objects.exists()
 
 
+def test_the_action_refuses_the_silent_presenter_too(teacher, started):
+    """The rule is the action's: a call that never went through the page is refused."""
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    with pytest.raises(PermissionDenied):
+        live_actions.add_card(session=started, author=teacher, kind="action",
+                              text="I did it like this!")
+    assert not Card.objects.exists()
+
+
+def test_the_actions_refuse_people_outside_the_forum(started, teacher_elsewhere):
+    live_actions.go_to_step(session=started, step=STEP_TAKING_HOME)
+    with pytest.raises(PermissionDenied):
+        live_actions.add_card(session=started, author=teacher_elsewhere, kind="application",
+                              text="x")
+    with pytest.raises(PermissionDenied):
+        live_actions.make_commitment(session=started, user=teacher_elsewhere, what="Try it",
+                                     with_whom="", due_on=timezone.localdate())
+    assert not Card.objects.exists() and not Commitment.objects.exists()
+
+
+def test_no_commitment_is_made_once_the_session_is_closed(colleague, started):
+    live_actions.close_session(session=started)
+    with pytest.raises(PermissionDenied):
+        live_actions.make_commitment(session=started, user=colleague, what="Try it",
+                                     with_whom="", due_on=timezone.localdate())
+    assert not Commitment.objects.exists()
+
+
 def test_people_outside_the_forum_cannot_post_cards(client_for, started, teacher_elsewhere,
                                                     district_leader):
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
     assert client_for(teacher_elsewhere).post(
         reverse("forums:card_add", args=[started.pk]),
         {"kind": "action", "text": "x"}).status_code == 404
@@ -143,7 +143,7 @@ def test_people_outside_the_forum_cannot_post_cards(client_for, started, teacher
 ])
 def test_empty_and_huge_cards_are_refused_clearly(client_for, colleague, started, text,
                                                   message):
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
     response = client_for(colleague).post(reverse("forums:card_add", args=[started.pk]),
                                           {"kind": "action", "text": text},
                                           HTTP_HX_REQUEST="true")
@@ -153,24 +153,24 @@ def test_empty_and_huge_cards_are_refused_clearly(client_for, colleague, started
 
 def test_script_in_cards_and_insights_is_shown_as_text(client_for, principal, colleague,
                                                        started):
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
     payload = '<script>alert("card")</script>'
-    actions.add_card(session=started, author=colleague, kind="action", text=payload)
-    actions.save_insight(session=started, by=principal, situation=payload, goal="g",
-                         action="a")
+    live_actions.add_card(session=started, author=colleague, kind="action", text=payload)
+    live_actions.save_insight(session=started, by=principal, situation=payload, goal="g",
+                              action="a")
     for url in (reverse("forums:live", args=[started.pk]),
                 reverse("forums:record", args=[started.pk])):
         body = client_for(principal).get(url, follow=True).content.decode()
         assert "<script>alert" not in body and "&lt;script&gt;alert" in body
 
 
-def test_documenter_promotes_a_card_into_an_insight(client_for, forum, colleague, teacher,
+def test_documenter_promotes_a_card_into_an_insight(client_for, forum, colleague, principal,
                                                     started, district):
     member = forum.members.get(user=colleague)
-    actions.update_member(member=member, circle="core", role=ForumRole.DOCUMENTER)
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
-    card = actions.add_card(session=started, author=teacher, kind="action",
-                            text="Drew the lab setup before starting")
+    membership.update_member(member=member, circle="core", role=ForumRole.DOCUMENTER)
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    card = live_actions.add_card(session=started, author=principal, kind="action",
+                                 text="Drew the lab setup before starting")
     client = client_for(colleague)
     form = client.get(reverse("forums:insight_save", args=[started.pk]), {"card": card.pk})
     assert "Drew the lab setup before starting</textarea>" in form.content.decode()
@@ -189,20 +189,20 @@ def test_members_cannot_write_insights(client_for, teacher, started):
 
 
 def test_merging_insights_moves_commitments(principal, colleague, started):
-    keep = actions.save_insight(session=started, by=principal, situation="s", goal="g",
-                                action="a")
-    dup = actions.save_insight(session=started, by=principal, situation="s2", goal="g",
-                               action="a")
-    commitment = actions.make_commitment(session=started, user=colleague, what="Try it",
-                                         with_whom="6B", due_on=timezone.localdate(),
-                                         insight=dup)
-    actions.merge_insights(keep=keep, others=[dup])
+    keep = live_actions.save_insight(session=started, by=principal, situation="s", goal="g",
+                                     action="a")
+    dup = live_actions.save_insight(session=started, by=principal, situation="s2", goal="g",
+                                    action="a")
+    commitment = live_actions.make_commitment(session=started, user=colleague, what="Try it",
+                                              with_whom="6B", due_on=timezone.localdate(),
+                                              insight=dup)
+    live_actions.merge_insights(keep=keep, others=[dup])
     commitment.refresh_from_db()
     assert list(Insight.objects.all()) == [keep] and commitment.insight == keep
 
 
 def test_each_participant_commits_in_the_taking_it_home_step(client_for, colleague, started):
-    actions.go_to_step(session=started, step=STEP_TAKING_HOME)
+    live_actions.go_to_step(session=started, step=STEP_TAKING_HOME)
     due = timezone.localdate() + timedelta(days=14)
     client = client_for(colleague)
     page = client.get(reverse("forums:live", args=[started.pk])).content.decode()
@@ -216,7 +216,7 @@ def test_each_participant_commits_in_the_taking_it_home_step(client_for, colleag
 
 
 def test_a_commitment_in_the_past_is_refused(client_for, colleague, started):
-    actions.go_to_step(session=started, step=STEP_TAKING_HOME)
+    live_actions.go_to_step(session=started, step=STEP_TAKING_HOME)
     response = client_for(colleague).post(reverse("forums:commit", args=[started.pk]), {
         "what": "Keep this text", "due_on": "2020-01-01"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
@@ -234,12 +234,12 @@ def test_joining_marks_attendance_and_the_facilitator_can_correct_it(client_for,
 
 
 def test_closing_produces_the_record(client_for, principal, colleague, teacher, started):
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
-    actions.add_card(session=started, author=colleague, kind="condition", text="Small groups")
-    actions.save_insight(session=started, by=principal, situation="labs", goal="safety",
-                         action="name hazards first")
-    actions.make_commitment(session=started, user=colleague, what="Name hazards",
-                            with_whom="7A", due_on=timezone.localdate())
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    live_actions.add_card(session=started, author=colleague, kind="condition", text="Small groups")
+    live_actions.save_insight(session=started, by=principal, situation="labs", goal="safety",
+                              action="name hazards first")
+    live_actions.make_commitment(session=started, user=colleague, what="Name hazards",
+                                 with_whom="7A", due_on=timezone.localdate())
     client = client_for(principal)
     response = control(client, started, "close")
     assert response.url == reverse("forums:record", args=[started.pk])
@@ -250,7 +250,7 @@ def test_closing_produces_the_record(client_for, principal, colleague, teacher, 
 
 
 def test_the_record_hides_a_story_the_reader_may_not_see(client_for, started, district_leader):
-    actions.close_session(session=started)
+    live_actions.close_session(session=started)
     record = client_for(district_leader).get(reverse("forums:record", args=[started.pk]))
     body = record.content.decode()
     assert record.status_code == 200
@@ -259,145 +259,20 @@ def test_the_record_hides_a_story_the_reader_may_not_see(client_for, started, di
 
 def test_a_teacher_of_another_school_cannot_read_the_record(client_for, started,
                                                             teacher_elsewhere, leader_elsewhere):
-    actions.close_session(session=started)
+    live_actions.close_session(session=started)
     for person in (teacher_elsewhere, leader_elsewhere):
         assert client_for(person).get(
             reverse("forums:record", args=[started.pk])).status_code == 404
 
 
 def test_a_forgotten_session_closes_itself_12_hours_after_its_end(started, colleague):
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
-    actions.add_card(session=started, author=colleague, kind="action", text="Kept")
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    live_actions.add_card(session=started, author=colleague, kind="action", text="Kept")
     end = started.starts_at + timedelta(minutes=started.minutes)
     with time_machine.travel(end + timedelta(hours=11)):
-        assert actions.close_stale_sessions() == 0
+        assert live_actions.close_stale_sessions() == 0
     with time_machine.travel(end + timedelta(hours=12, minutes=1)):
-        from forums.tasks import close_stale_sessions
-
-        assert close_stale_sessions.delay().get() == 1
+        assert tasks.close_stale_sessions.delay().get() == 1
     started.refresh_from_db()
     assert started.state == SessionState.CLOSED and started.closed_automatically
     assert Card.objects.filter(text="Kept").exists()
-
-
-# --- Polling ----------------------------------------------------------------------------
-
-def poll(client, session, version, state_step):
-    return client.get(reverse("forums:poll", args=[session.pk]),
-                      {"v": version, "s": state_step})
-
-
-def test_an_unchanged_poll_is_a_tiny_204_with_at_most_two_queries(
-        client_for, colleague, started, django_assert_max_num_queries):
-    client = client_for(colleague)
-    client.get(reverse("forums:live", args=[started.pk]))
-    started.refresh_from_db()
-    client.get(reverse("forums:live", args=[started.pk]))  # warm the session cache
-    with django_assert_max_num_queries(2):
-        response = poll(client, started, started.version, "live-0")
-    assert response.status_code == 204 and response.content == b""
-
-
-def test_a_changed_poll_returns_the_new_step(client_for, colleague, started, committed):
-    client = client_for(colleague)
-    client.get(reverse("forums:live", args=[started.pk]))
-    started.refresh_from_db()
-    old = started.version
-    with committed():
-        actions.go_to_step(session=started, step=1)
-    response = poll(client, started, old, "live-0")
-    body = response.content.decode()
-    assert response.status_code == 200 and "The success story" in body
-    assert 'id="composer"' in body and 'hx-swap-oob="true"' in body
-
-
-def test_the_poll_needs_the_live_page_first(client_for, teacher_elsewhere, started):
-    response = poll(client_for(teacher_elsewhere), started, 0, "live-0")
-    assert response.status_code == 404
-
-
-def test_the_poll_survives_redis_losing_the_version(client_for, colleague, started):
-    client = client_for(colleague)
-    client.get(reverse("forums:live", args=[started.pk]))
-    started.refresh_from_db()
-    redis_client().delete(live.version_key(started.pk))
-    assert poll(client, started, started.version, "live-0").status_code == 204
-
-
-@pytest.mark.parametrize("cards", [10, 100])
-def test_board_poll_and_record_take_constant_queries(client_for, principal, colleague, started,
-                                                     cards, django_assert_max_num_queries):
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
-    for n in range(cards):
-        Card.objects.create(session=started, step=STEP_UNCOVERING, author=colleague,
-                            kind="action", text=f"card {n}")
-    client = client_for(principal)
-    with django_assert_max_num_queries(20) as board:
-        client.get(reverse("forums:live", args=[started.pk]))
-    with django_assert_max_num_queries(18) as changed_poll:
-        poll(client, started, -1, "live-0")
-    actions.close_session(session=started)
-    with django_assert_max_num_queries(14) as record:
-        client.get(reverse("forums:record", args=[started.pk]))
-    counts = (len(board.captured_queries), len(changed_poll.captured_queries),
-              len(record.captured_queries))
-    expected = getattr(test_board_poll_and_record_take_constant_queries, "counts", counts)
-    test_board_poll_and_record_take_constant_queries.counts = counts
-    assert counts == expected
-
-
-def test_a_cycle_that_ended_without_sessions_shows_phases_not_reached(forum):
-    from forums.phases import phases
-
-    cycle = actions.plan_cycle(forum=forum, title="Short", starts_on=timezone.localdate()
-                               - timedelta(days=20), ends_on=timezone.localdate()
-                               - timedelta(days=1))
-    statuses = [p.status for p in phases(cycle, [], timezone.localdate())]
-    assert statuses == ["skipped"] * 5 + ["done"]
-
-
-def test_people_outside_the_district_cannot_be_added_to_a_forum(forum, leader_elsewhere):
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError):
-        actions.add_members(forum=forum, users=[leader_elsewhere], circle="core")
-    assert not forum.members.filter(user=leader_elsewhere).exists()
-
-
-def test_an_older_version_never_hides_a_newer_one(started):
-    live.publish(started.pk, 7)
-    live.publish(started.pk, 5)
-    assert live.current_version(started.pk) == 7
-
-
-def test_after_a_control_the_facilitator_gets_a_fresh_composer(client_for, principal, started):
-    client = client_for(principal)
-    response = client.post(reverse("forums:control", args=[started.pk]), {"do": "next"},
-                           HTTP_HX_REQUEST="true", follow=True)
-    body = response.content.decode()
-    assert 'id="live"' in body and 'id="composer"' in body and 'hx-swap-oob="true"' in body
-
-
-def test_participants_share_one_rendering_of_a_changed_poll(
-        client_for, colleague, teacher, forum, started, committed, django_assert_max_num_queries):
-    from tests.factories import member
-
-    third = member(role="teacher", school=forum.school)
-    actions.add_members(forum=forum, users=[third], circle="core")
-    actions.go_to_step(session=started, step=STEP_UNCOVERING)
-    first, second = client_for(colleague), None
-    first.get(reverse("forums:live", args=[started.pk]))
-    from django.test import Client
-
-    second = Client()
-    second.force_login(third)
-    second.get(reverse("forums:live", args=[started.pk]))
-    started.refresh_from_db()
-    old = started.version
-    with committed():
-        actions.add_card(session=started, author=teacher, kind="action", text="New card")
-    state = f"live-{STEP_UNCOVERING}"
-    body = poll(first, started, old, state).content.decode()
-    with django_assert_max_num_queries(6):
-        cached = poll(second, started, old, state).content.decode()
-    assert "New card" in body and cached == body

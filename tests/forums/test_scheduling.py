@@ -13,13 +13,13 @@ import time_machine
 from django import forms
 from django.urls import reverse
 
-from forums import actions
+from forums.actions import live as live_actions
+from forums.actions import scheduling
 from forums.forms import to_utc
-from forums.models import Circle, ProtocolKind, Session, SessionState
+from forums.models import ProtocolKind, Session, SessionState
 from forums.protocols import shipped_protocol
 from tests.forums.factories import (
     CycleFactory,
-    ForumFactory,
     ProtocolTemplateFactory,
     SessionFactory,
     eight_steps,
@@ -32,13 +32,6 @@ CHICAGO = zoneinfo.ZoneInfo("America/Chicago")
 def early_january_2026():
     with time_machine.travel(datetime(2026, 1, 5, 15, 0, tzinfo=UTC)):
         yield
-
-
-@pytest.fixture
-def forum(principal, school, teacher):
-    forum = ForumFactory(school=school, creator=principal, name="Grade 6-8 team")
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
-    return forum
 
 
 @pytest.fixture
@@ -241,7 +234,7 @@ def test_manager_cancels_a_session(client_for, principal, cycle):
 def test_a_cancelled_session_cannot_be_rescheduled_or_cancelled_again(client_for, principal,
                                                                       cycle):
     session = SessionFactory(cycle=cycle)
-    actions.cancel_session(session=session)
+    scheduling.cancel_session(session=session)
     client = client_for(principal)
     assert edit(client, session).status_code == 302
     client.post(reverse("forums:session_cancel", args=[session.pk]))
@@ -286,7 +279,7 @@ def test_session_page_shows_manager_buttons_to_managers_only(client_for, princip
 
 def test_a_closed_session_links_to_its_record(client_for, teacher, cycle):
     session = SessionFactory(cycle=cycle)
-    actions.close_session(session=session)
+    live_actions.close_session(session=session)
     page = client_for(teacher).get(reverse("forums:session", args=[session.pk])).content
     assert reverse("forums:record", args=[session.pk]).encode() in page
 

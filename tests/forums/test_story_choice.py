@@ -3,18 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from forums import actions
-from forums.models import Circle, PresenterRequest
+from forums.models import PresenterRequest
 from schools.models import Role
 from tests.factories import SchoolFactory, StoryFactory, member
 from tests.forums.factories import CycleFactory, ForumFactory, SessionFactory
-
-
-@pytest.fixture
-def forum(principal, school, teacher):
-    forum = ForumFactory(school=school, creator=principal, name="Grade 6-8 team")
-    actions.add_members(forum=forum, users=[teacher], circle=Circle.CORE)
-    return forum
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from forums import actions
+from forums.actions import follow_up, membership, scheduling
+from forums.actions import live as live_actions
 from forums.models import Forum, Insight, ProtocolKind, Session
 from forums.protocols import shipped_protocol
 from successes.models import SuccessStory, Theme
@@ -53,15 +54,15 @@ class District:
 
 
 def live_session(forum: Forum, story: SuccessStory, when: datetime) -> Session:
-    cycle = forum.cycles.first() or actions.plan_cycle(
+    cycle = forum.cycles.first() or scheduling.plan_cycle(
         forum=forum, title="Round one", starts_on=when.date() - timedelta(days=10),
         ends_on=when.date() + timedelta(days=40), focus_theme=forum.focus_theme)
-    session = actions.schedule_session(cycle=cycle, kind=ProtocolKind.ANALYSIS, starts_at=when,
-                                       minutes=50, protocol=shipped_protocol(
-                                           ProtocolKind.ANALYSIS))
+    session = scheduling.schedule_session(cycle=cycle, kind=ProtocolKind.ANALYSIS, starts_at=when,
+                                          minutes=50,
+                                          protocol=shipped_protocol(ProtocolKind.ANALYSIS))
     session.story = story
     session.save(update_fields=["story"])
-    actions.start_session(session=session)
+    live_actions.start_session(session=session)
     return session
 
 
@@ -93,43 +94,45 @@ def build(*, district, school, other_school, teacher, colleague, principal,
                                grade_band="6-8")
         private.themes.set([attendance])
 
-        collective = actions.create_forum(creator=district_leader, district=district,
-                                          school=None, name="Attendance collective",
-                                          focus_theme=attendance)
-        actions.add_members(forum=collective, users=[principal, teacher_elsewhere,
-                                                     other_principal], circle="core")
+        collective = membership.create_forum(creator=district_leader, district=district,
+                                             school=None, name="Attendance collective",
+                                             focus_theme=attendance)
+        membership.add_members(forum=collective, users=[principal, teacher_elsewhere,
+                                                        other_principal], circle="core")
         session = live_session(collective, shared, when - timedelta(hours=2))
-        welcome = actions.save_insight(
+        welcome = live_actions.save_insight(
             session=session, by=district_leader,
             situation="a student returns after missing days",
             goal="make coming back feel like a welcome",
             action="greet them at the door by name", themes=[attendance])
-        emily = actions.make_commitment(session=session, user=teacher_elsewhere,
-                                        what="Greet returning students", with_whom="",
-                                        due_on=when.date(), insight=welcome)
-        rosa = actions.make_commitment(session=session, user=other_principal,
-                                       what="Greet at the gate", with_whom="",
-                                       due_on=when.date(), insight=welcome)
-        actions.close_session(session=session)
-        report = actions.report_try(commitment=emily, outcome="as_is", worked=True)
-        actions.report_try(commitment=rosa, outcome="adapted")
-        grown = actions.story_from_try(report=report, author=teacher_elsewhere,
-                                       title="Lakeview's welcome-back door",
-                                       what_went_right="Fewer absences.",
-                                       visibility="district")
+        emily = live_actions.make_commitment(session=session, user=teacher_elsewhere,
+                                             what="Greet returning students", with_whom="",
+                                             due_on=when.date(), insight=welcome)
+        rosa = live_actions.make_commitment(session=session, user=other_principal,
+                                            what="Greet at the gate", with_whom="",
+                                            due_on=when.date(), insight=welcome)
+        live_actions.close_session(session=session)
+        report = follow_up.report_try(commitment=emily, outcome="as_is", worked=True)
+        follow_up.report_try(commitment=rosa, outcome="adapted")
+        grown = follow_up.story_from_try(report=report, author=teacher_elsewhere,
+                                         title="Lakeview's welcome-back door",
+                                         what_went_right="Fewer absences.",
+                                         visibility="district")
 
-        heritage_forum = actions.create_forum(creator=principal, district=district,
-                                              school=school, name="Heritage team")
+        heritage_forum = membership.create_forum(creator=principal, district=district,
+                                                 school=school, name="Heritage team")
+        # Rosa (Lakeview) observes it, so she may commit to try its practice.
+        membership.add_members(forum=heritage_forum, users=[other_principal], circle="engaged")
         heritage_session = live_session(heritage_forum, school_only, when)
-        secret = actions.save_insight(session=heritage_session, by=principal,
-                                      situation="staff feel unseen", goal="notice them",
-                                      action="leave notes in the staff room",
-                                      themes=[feedback])
-        commitment = actions.make_commitment(session=heritage_session, user=other_principal,
-                                             what="Notes", with_whom="",
-                                             due_on=when.date(), insight=secret)
-        actions.close_session(session=heritage_session)
-        actions.report_try(commitment=commitment, outcome="as_is", worked=True)
+        secret = live_actions.save_insight(session=heritage_session, by=principal,
+                                           situation="staff feel unseen", goal="notice them",
+                                           action="leave notes in the staff room",
+                                           themes=[feedback])
+        commitment = live_actions.make_commitment(session=heritage_session, user=other_principal,
+                                                  what="Notes", with_whom="",
+                                                  due_on=when.date(), insight=secret)
+        live_actions.close_session(session=heritage_session)
+        follow_up.report_try(commitment=commitment, outcome="as_is", worked=True)
     return District(attendance, feedback, belonging, shared, hidden_name, school_only, private,
                     grown, collective, session, welcome, secret)
 
@@ -145,15 +148,15 @@ def more_of_everything(data: District, *, principal, teacher_elsewhere, other_pr
             story.themes.set([data.attendance, data.belonging])
             session = live_session(data.collective, story,
                                      WEDNESDAY - timedelta(hours=3 + i))
-            insight = actions.save_insight(
+            insight = live_actions.save_insight(
                 session=session, by=district_leader, situation=f"absence case {i}",
                 goal="welcome", action="greet", themes=[data.attendance, data.feedback])
             for person in (teacher_elsewhere, other_principal):
-                commitment = actions.make_commitment(
+                commitment = live_actions.make_commitment(
                     session=session, user=person, what="Try", with_whom="",
                     due_on=WEDNESDAY.date(), insight=insight)
-                actions.report_try(commitment=commitment, outcome="adapted", worked=True)
-            actions.close_session(session=session)
+                follow_up.report_try(commitment=commitment, outcome="adapted", worked=True)
+            live_actions.close_session(session=session)
 
 
 @pytest.fixture

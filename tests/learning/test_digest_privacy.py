@@ -19,17 +19,20 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from forums import actions
+from forums.actions import follow_up, membership, scheduling
+from forums.actions import live as live_actions
 from forums.models import ForumMember, ProtocolKind
 from forums.protocols import shipped_protocol
 from learning import knowledge
 from learning.digests import district_digest
 from learning.emails import digest_readers
+from lib.redis import client as redis_client
 from mail import outbox, preferences
 from mail.models import Delivery, NotificationSettings
 from mail.outbox import plan_everything
 from schools.models import Membership, Role
 from successes.actions import delete_story, save_story
+from successes.versions import _key, stories_version
 from tests.factories import StoryFactory, ThemeFactory
 from tests.learning.district_setup import CHICAGO, WEDNESDAY, live_session
 
@@ -50,12 +53,12 @@ def planted(crafted, district, other_school, other_principal, teacher, colleague
     three private ones with PRIVATE_TAG and PRIVATE_THEME; three school-only ones with
     SCHOOL_TAG; and an insight of a Lakeview school forum."""
     with time_machine.travel(WEDNESDAY, tick=False):
-        lakeview = actions.create_forum(creator=other_principal, district=district,
-                                        school=other_school, name="Lakeview circle")
+        lakeview = membership.create_forum(creator=other_principal, district=district,
+                                           school=other_school, name="Lakeview circle")
         session = live_session(lakeview, crafted.shared, WEDNESDAY)
-        actions.save_insight(session=session, by=other_principal, situation="planted case",
-                             goal="planted goal", action=LAKEVIEW_ONLY)
-        actions.close_session(session=session)
+        live_actions.save_insight(session=session, by=other_principal, situation="planted case",
+                                  goal="planted goal", action=LAKEVIEW_ONLY)
+        live_actions.close_session(session=session)
         private_theme = ThemeFactory(district=district, name=PRIVATE_THEME)
         for n in range(3):
             private = StoryFactory(author=teacher, visibility="private",
@@ -270,23 +273,23 @@ def ended_collective(district, district_leader, teacher, teacher_elsewhere):
     """A collective of Heritage and Lakeview whose cycle ended yesterday: one insight, one
     commitment (Emily's) and one try."""
     end = timezone.localdate() - timedelta(days=1)
-    collective = actions.create_forum(creator=district_leader, district=district, school=None,
-                                      name="Reading collective")
-    actions.add_members(forum=collective, users=[teacher, teacher_elsewhere], circle="core")
-    cycle = actions.plan_cycle(forum=collective, title="Read aloud",
-                               starts_on=end - timedelta(days=30), ends_on=end)
-    session = actions.schedule_session(cycle=cycle, kind=ProtocolKind.ANALYSIS,
-                                       starts_at=timezone.now() - timedelta(days=20),
-                                       minutes=50,
-                                       protocol=shipped_protocol(ProtocolKind.ANALYSIS))
-    actions.start_session(session=session)
-    actions.save_insight(session=session, by=district_leader, situation="quiet readers",
-                         goal="speak up", action="pair them")
-    commitment = actions.make_commitment(session=session, user=teacher_elsewhere,
-                                         what="Try pairs", due_on=timezone.localdate(),
-                                         with_whom="")
-    actions.close_session(session=session)
-    actions.report_try(commitment=commitment, outcome="as_is", worked=True)
+    collective = membership.create_forum(creator=district_leader, district=district, school=None,
+                                         name="Reading collective")
+    membership.add_members(forum=collective, users=[teacher, teacher_elsewhere], circle="core")
+    cycle = scheduling.plan_cycle(forum=collective, title="Read aloud",
+                                  starts_on=end - timedelta(days=30), ends_on=end)
+    session = scheduling.schedule_session(cycle=cycle, kind=ProtocolKind.ANALYSIS,
+                                          starts_at=timezone.now() - timedelta(days=20),
+                                          minutes=50,
+                                          protocol=shipped_protocol(ProtocolKind.ANALYSIS))
+    live_actions.start_session(session=session)
+    live_actions.save_insight(session=session, by=district_leader, situation="quiet readers",
+                              goal="speak up", action="pair them")
+    commitment = live_actions.make_commitment(session=session, user=teacher_elsewhere,
+                                              what="Try pairs", due_on=timezone.localdate(),
+                                              with_whom="")
+    live_actions.close_session(session=session)
+    follow_up.report_try(commitment=commitment, outcome="as_is", worked=True)
     return collective, datetime.combine(end + timedelta(days=1), clock(8, 1), CHICAGO)
 
 
@@ -311,7 +314,7 @@ def test_someone_who_left_the_forum_gets_no_cycle_digest(smtp, ended_collective,
                                                          teacher_elsewhere):
     collective, morning = ended_collective
     plan_everything(morning)
-    actions.leave_forum(member=ForumMember.objects.get(forum=collective, user=teacher))
+    membership.leave_forum(member=ForumMember.objects.get(forum=collective, user=teacher))
     with time_machine.travel(morning):
         run_outbox()
     assert cycle_digests_to(smtp, teacher) == []
@@ -319,10 +322,7 @@ def test_someone_who_left_the_forum_gets_no_cycle_digest(smtp, ended_collective,
 
 
 def test_a_lost_story_token_is_replaced_by_a_new_one(district):
-    from lib.redis import client
-    from successes.versions import _key, stories_version
-
     first = stories_version(district.pk)
     assert stories_version(district.pk) == first
-    client().delete(_key(district.pk))  # Redis restarted or evicted it
+    redis_client().delete(_key(district.pk))  # Redis restarted or evicted it
     assert stories_version(district.pk) not in ("", first)

@@ -9,14 +9,22 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from forums import actions
-from learning.digests import current_cycle_span, rising_themes, shared_in
+from forums.actions import live as live_actions
+from forums.actions import membership, scheduling
 from forums.models import Insight
+from learning.digests import current_cycle_span, rising_themes, shared_in
 from tests.conftest import clear_this_runs_cache
 from tests.factories import StoryFactory, ThemeFactory
-from tests.learning.district_setup import (CHICAGO, COMMITTED_ONLY, HIDDEN_NAME, SECRET_TITLES,
-                                         WEDNESDAY, live_session, more_of_everything)
 from tests.forums.factories import app_queries
+from tests.learning.district_setup import (
+    CHICAGO,
+    COMMITTED_ONLY,
+    HIDDEN_NAME,
+    SECRET_TITLES,
+    WEDNESDAY,
+    live_session,
+    more_of_everything,
+)
 
 URL = reverse("learning:district_digest")
 # The page's own queries (the signed-in user, roles, the filters' choices and the digest,
@@ -49,9 +57,9 @@ def test_the_period_decides_which_insights_show(client_for, district_leader, cra
     with time_machine.travel(WEDNESDAY - timedelta(days=20), tick=False):
         session = live_session(crafted.collective, crafted.shared,
                                WEDNESDAY - timedelta(days=20, hours=1))
-        actions.save_insight(session=session, by=district_leader, situation="older",
-                             goal="older goal", action="an older practice",
-                             themes=[crafted.attendance])
+        live_actions.save_insight(session=session, by=district_leader, situation="older",
+                                  goal="older goal", action="an older practice",
+                                  themes=[crafted.attendance])
     with time_machine.travel(datetime(2026, 11, 20, 9, tzinfo=CHICAGO), tick=False):
         client = client_for(district_leader)
         week = client.get(URL, {"period": "week"}).content.decode()
@@ -74,12 +82,12 @@ def test_custom_dates_are_checked(client_for, district_leader, crafted, friday):
 def test_filters_by_theme_and_school_combine(client_for, district_leader, crafted, friday,
                                              other_school, other_principal):
     with time_machine.travel(WEDNESDAY, tick=False):
-        lakeview = actions.create_forum(creator=other_principal, district=other_school.district,
-                                        school=other_school, name="Lakeview circle")
+        lakeview = membership.create_forum(creator=other_principal, district=other_school.district,
+                                           school=other_school, name="Lakeview circle")
         session = live_session(lakeview, crafted.shared, WEDNESDAY)
-        actions.save_insight(session=session, by=other_principal, situation="lakeview case",
-                             goal="attend", action="call home on day one",
-                             themes=[crafted.attendance])
+        live_actions.save_insight(session=session, by=other_principal, situation="lakeview case",
+                                  goal="attend", action="call home on day one",
+                                  themes=[crafted.attendance])
     client = client_for(district_leader)
 
     def insights(**filters):
@@ -201,13 +209,13 @@ def test_the_digest_says_when_it_was_built_and_caches_only_rising_themes(
 def test_this_cycle_runs_from_the_earliest_running_cycle(district, principal, school):
     today = date(2026, 11, 20)
     assert current_cycle_span(district, today) == (today - timedelta(days=41), today)
-    forum = actions.create_forum(creator=principal, district=district, school=school,
-                                 name="Team")
-    actions.plan_cycle(forum=forum, title="Ended", starts_on=date(2026, 8, 1),
-                       ends_on=date(2026, 9, 30))
+    forum = membership.create_forum(creator=principal, district=district, school=school,
+                                    name="Team")
+    scheduling.plan_cycle(forum=forum, title="Ended", starts_on=date(2026, 8, 1),
+                          ends_on=date(2026, 9, 30))
     assert current_cycle_span(district, today) == (date(2026, 8, 1), date(2026, 9, 30))
-    actions.plan_cycle(forum=forum, title="Now", starts_on=date(2026, 10, 5),
-                       ends_on=date(2026, 12, 20))
+    scheduling.plan_cycle(forum=forum, title="Now", starts_on=date(2026, 10, 5),
+                          ends_on=date(2026, 12, 20))
     assert current_cycle_span(district, today) == (date(2026, 10, 5), today)
 
 

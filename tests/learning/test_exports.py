@@ -3,14 +3,16 @@ per-person performance and stories only as their authors allowed."""
 
 import csv
 import io
+import re
 
 import pytest
 import time_machine
 from django.urls import reverse
 from pypdf import PdfReader
 
-from forums import actions
-from learning.exports import latin1
+from forums.actions import live as live_actions
+from forums.models import Insight
+from schools.models import User
 from tests.learning.district_setup import COMMITTED_ONLY, HIDDEN_NAME, SECRET_TITLES, WEDNESDAY
 
 PDF = reverse("learning:district_digest_pdf")
@@ -55,13 +57,47 @@ def test_the_pdf_keeps_private_things_out(client_for, district_leader, crafted, 
         assert secret not in text
 
 
-def test_the_pdf_prints_text_its_font_cannot_hold(client_for, district_leader, crafted,
-                                                  friday, principal):
-    crafted.shared.title = "“Bienvenue” – Ďakujem 你好"
+# Names and text in the scripts of the district's people: each must print as written.
+WRITTEN = {
+    "French": "Accueillir l’élève à la porte, « bon retour »",
+    "Cree syllabics": "ᓀᐦᐃᔭᐍᐏᐣ ᐊᑎᓯᑫᐃᐧᐣ",
+    "Greek": "Καλωσόρισμα στην τάξη",
+    "Cyrillic": "Школа Озерная",
+    "Hebrew": "ברוכים השבים לכיתה",
+    "Arabic": "مرحبا بعودتك إلى المدرسة",
+}
+
+
+def words_of(text: str) -> set[str]:
+    """Right-to-left runs come out of the PDF in visual order, word by word: compare words."""
+    return set(re.findall(r"\w+", text))
+
+
+def test_the_pdf_prints_every_script_as_written(client_for, district_leader, crafted, friday,
+                                                principal, school):
+    crafted.attendance.name = WRITTEN["Cree syllabics"]  # a heading, in bold
+    crafted.attendance.save()
+    crafted.shared.title = WRITTEN["Arabic"]
     crafted.shared.save()
-    text = pdf_text(client_for(district_leader).get(PDF))
-    assert '"Bienvenue" - Dakujem ??' in text
-    assert latin1("Zoë’s café → ünïcode ☺") == "Zoë's café -> ünïcode ?"
+    User.objects.filter(pk=principal.pk).update(name="Ἀλέξανδρος Παπαδόπουλος")
+    Insight.objects.filter(pk=crafted.welcome.pk).update(
+        situation=WRITTEN["French"], goal=WRITTEN["Greek"], action=WRITTEN["Hebrew"])
+    school.name = WRITTEN["Cyrillic"]  # in the table of activity by school
+    school.save()
+
+    response = client_for(district_leader).get(PDF, {"period": "month"})
+
+    text = pdf_text(response)
+    printed = words_of(text)
+    for script, written in WRITTEN.items():
+        assert words_of(written) <= printed, script
+    assert {"Ἀλέξανδρος", "Παπαδόπουλος"} <= printed
+    assert "?" not in text
+    fonts = {font.get_object()["/BaseFont"].split("+")[-1]
+             for page in PdfReader(io.BytesIO(response.content)).pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert fonts == {"NotoSans", "NotoSansBold", "NotoSansCanAborig", "NotoSansHebrew",
+                     "NotoSansArabic"}  # embedded: the PDF reads the same everywhere
 
 
 def test_the_csv_lists_the_periods_insights_without_authors(client_for, district_leader,
@@ -96,10 +132,10 @@ def test_the_csv_follows_the_filters(client_for, district_leader, crafted, frida
 
 def test_the_csv_defuses_formulas(client_for, district_leader, crafted, friday):
     with time_machine.travel(WEDNESDAY, tick=False):
-        actions.save_insight(session=crafted.session, by=district_leader,
-                             situation="=HYPERLINK(\"http://evil.example\")", goal="+1",
-                             action="-2", insight=crafted.welcome,
-                             themes=[crafted.attendance])
+        live_actions.save_insight(session=crafted.session, by=district_leader,
+                                  situation="=HYPERLINK(\"http://evil.example\")", goal="+1",
+                                  action="-2", insight=crafted.welcome,
+                                  themes=[crafted.attendance])
     header, *rows = csv_rows(client_for(district_leader).get(CSV))
     assert rows[0][:3] == ["'=HYPERLINK(\"http://evil.example\")", "'+1", "'-2"]
 
@@ -107,3 +143,17 @@ def test_the_csv_defuses_formulas(client_for, district_leader, crafted, friday):
 @pytest.mark.parametrize("url", [PDF, CSV])
 def test_a_teacher_gets_no_export(client_for, teacher, crafted, url):
     assert client_for(teacher).get(url).status_code == 404
+
+
+def test_a_french_reader_gets_the_pdf_in_french(client_for, district_leader, crafted, friday):
+    district_leader.language = "fr"
+    district_leader.save()
+    text = pdf_text(client_for(district_leader).get(PDF, {"theme": crafted.attendance.pk}))
+    assert "Ce que Riverside a appris" in text
+    assert "Thème : Attendance" in text
+    assert "Quand a student returns after missing days, pour make coming back feel like a " \
+           "welcome, faire ceci : greet them at the door by name." in text
+    for english in ("What Riverside learned", "Theme:", "Insights by theme", "Built at",
+                    "Stories shared", "Practices spreading", "tried at", "fewer than",
+                    "Sessions held", "Rising themes", "No person is counted"):
+        assert english not in text

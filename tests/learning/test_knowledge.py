@@ -7,11 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from forums import actions
+from forums.actions import live as live_actions
 from learning.knowledge import understand
-from tests.factories import StoryFactory
-from tests.learning.district_setup import HIDDEN_NAME, WEDNESDAY, more_of_everything
+from tests.factories import StoryFactory, UserFactory
 from tests.forums.factories import app_queries
+from tests.learning.district_setup import HIDDEN_NAME, WEDNESDAY, more_of_everything
 
 URL = reverse("learning:knowledge")
 # The page's own queries when both insights and stories match (fewer when one kind does not),
@@ -27,10 +27,10 @@ def search(client, **params) -> str:
 def test_chronic_absence_middle_school_finds_the_story_and_the_insights(
         client_for, district_leader, crafted, friday, district_admin):
     with time_machine.travel(WEDNESDAY, tick=False):
-        actions.save_insight(session=crafted.session, by=district_leader,
-                             situation="chronic absence rises after the winter break",
-                             goal="bring students back", action="call every family once",
-                             themes=[crafted.attendance])
+        live_actions.save_insight(session=crafted.session, by=district_leader,
+                                  situation="chronic absence rises after the winter break",
+                                  goal="bring students back", action="call every family once",
+                                  themes=[crafted.attendance])
     html = search(client_for(district_leader), q="chronic absence middle school")
     assert "“middle school” was read as the grade band: Grades 6-8." in html
     assert "<mark>chronic</mark> <mark>absence</mark> rises after the winter break" in html
@@ -128,8 +128,6 @@ def test_another_districts_leader_finds_nothing_here(client_for, leader_elsewher
 
 
 def test_someone_without_a_district_cannot_open_it(client, db):
-    from tests.factories import UserFactory
-
     client.force_login(UserFactory())
     assert client.get(URL).status_code == 404
 
@@ -151,9 +149,9 @@ def test_the_bank_costs_the_same_queries_with_more_data(
         client_for, district_leader, crafted, principal, teacher_elsewhere, other_principal,
         friday, django_assert_max_num_queries):
     with time_machine.travel(WEDNESDAY, tick=False):
-        actions.save_insight(session=crafted.session, by=district_leader,
-                             situation="absence after the break", goal="return",
-                             action="call", themes=[crafted.attendance])
+        live_actions.save_insight(session=crafted.session, by=district_leader,
+                                  situation="absence after the break", goal="return",
+                                  action="call", themes=[crafted.attendance])
     client = client_for(district_leader)
     with CaptureQueriesContext(connection) as small:
         search(client, q="absence")

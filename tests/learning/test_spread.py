@@ -7,9 +7,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from forums import actions
+from forums.actions import follow_up, membership
+from forums.actions import live as live_actions
 from learning.spread import school_edges, story_trail
-from tests.learning.district_setup import COMMITTED_ONLY, HIDDEN_NAME, WEDNESDAY
+from tests.factories import Role, member
+from tests.learning.district_setup import COMMITTED_ONLY, HIDDEN_NAME, WEDNESDAY, live_session
 
 
 def story_url(story):
@@ -48,14 +50,14 @@ def test_the_trail_page_draws_it_and_tables_it(client_for, district_leader, craf
 
 
 def test_counts_of_three_and_more_show(district_leader, crafted, friday, other_school):
-    from tests.factories import Role, member
-
     with time_machine.travel(WEDNESDAY, tick=False):
         third = member(role=Role.TEACHER, school=other_school, name="Third Person")
-        commitment = actions.make_commitment(session=crafted.session, user=third, what="Try",
-                                             with_whom="", due_on=WEDNESDAY.date(),
-                                             insight=crafted.welcome)
-        actions.report_try(commitment=commitment, outcome="as_is")
+        membership.add_members(forum=crafted.collective, users=[third], circle="core")
+        again = live_session(crafted.collective, crafted.shared, WEDNESDAY)  # its second session
+        commitment = live_actions.make_commitment(session=again, user=third, what="Try",
+                                                  with_whom="", due_on=WEDNESDAY.date(),
+                                                  insight=crafted.welcome)
+        follow_up.report_try(commitment=commitment, outcome="as_is")
     trail = story_trail(crafted.shared, district_leader)
     assert trail.commitments == [("Lakeview Elementary", "3")]
     assert (trail.tries[0].tries, trail.tries[0].as_is) == ("3", "fewer than 3")
@@ -65,8 +67,8 @@ def test_a_new_story_shows_only_to_those_who_may_read_it(
         client_for, district_leader, teacher_elsewhere, crafted, friday, other_principal):
     with time_machine.travel(WEDNESDAY, tick=False):
         report = crafted.session.commitments.get(user=other_principal).reports.get()
-        actions.story_from_try(report=report, author=other_principal, title="Rosa's own note",
-                               what_went_right="Kept to myself.", visibility="private")
+        follow_up.story_from_try(report=report, author=other_principal, title="Rosa's own note",
+                                 what_went_right="Kept to myself.", visibility="private")
     assert "Rosa&#x27;s own note" not in client_for(district_leader).get(
         story_url(crafted.shared)).content.decode()
 

@@ -4,9 +4,7 @@ a real worker)."""
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from forums import actions
+from forums.actions import scheduling
 from forums.models import ProtocolKind
 from forums.protocols import shipped_protocol
 from mail import outbox
@@ -14,20 +12,12 @@ from mail import outbox
 CHICAGO = ZoneInfo("America/Chicago")
 
 
-@pytest.fixture
-def forum(principal, school, teacher, colleague):
-    forum = actions.create_forum(creator=principal, district=school.district, school=school,
-                                 name="Grade 6-8 team")
-    actions.add_members(forum=forum, users=[teacher, colleague], circle="core")
-    return forum
-
-
 def schedule(forum, starts_at, kind=ProtocolKind.ANALYSIS):
-    cycle = forum.cycles.first() or actions.plan_cycle(
+    cycle = forum.cycles.first() or scheduling.plan_cycle(
         forum=forum, title="Feedback that lands", starts_on=starts_at.date() - timedelta(days=30),
         ends_on=starts_at.date() + timedelta(days=30))
-    return actions.schedule_session(cycle=cycle, kind=kind, starts_at=starts_at, minutes=50,
-                                    protocol=shipped_protocol(kind), place="Library")
+    return scheduling.schedule_session(cycle=cycle, kind=kind, starts_at=starts_at, minutes=50,
+                                       protocol=shipped_protocol(kind), place="Library")
 
 
 def run_outbox(now=None):

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 import time_machine
 from django.utils import timezone
 
-from forums import actions
+from forums.actions import membership, scheduling, story_choice
 from forums.models import Commitment
 from learning.emails import digest_readers
 from mail import outbox
@@ -19,12 +19,12 @@ from successes.models import SuccessStory
 from tests.factories import StoryFactory
 from tests.mail.outbox_setup import CHICAGO, run_outbox, schedule
 
-
 # --- Preferences --------------------------------------------------------------------------
 
+@time_machine.travel(datetime(2026, 12, 8, 12, 0, tzinfo=CHICAGO), tick=False)
 def test_a_muted_kind_is_not_sent_and_others_still_are(smtp, forum, teacher):
     update_preferences(user=teacher, digest_cadence="never", muted_kinds=["session_reminder"])
-    starts = timezone.now() + timedelta(hours=47, minutes=50)
+    starts = timezone.now() + timedelta(hours=47, minutes=50)  # at noon, a waking hour
     schedule(forum, starts)
     run_outbox()
     subjects = [m["Subject"] for m in smtp.to(teacher.email)]
@@ -70,7 +70,7 @@ def plan_change_send(change, now=None):
 
 
 def leaves(forum, person):
-    return lambda: actions.leave_forum(member=forum.members.get(user=person))
+    return lambda: membership.leave_forum(member=forum.members.get(user=person))
 
 
 def subjects(smtp, person) -> list[str]:
@@ -98,8 +98,8 @@ def test_it_sends_no_reminder_to_someone_who_left_the_core_circle(smtp, forum, t
                                                                   colleague):
     starts = datetime(2026, 12, 10, 15, 30, tzinfo=CHICAGO)
     schedule(forum, starts)
-    plan_change_send(lambda: actions.update_member(member=forum.members.get(user=teacher),
-                                                   circle="engaged", role="member"),
+    plan_change_send(lambda: membership.update_member(member=forum.members.get(user=teacher),
+                                                      circle="engaged", role="member"),
                      starts - timedelta(hours=47, minutes=58))
     assert not [s for s in subjects(smtp, teacher) if s.startswith("In 2")]
     assert [s for s in subjects(smtp, colleague) if s.startswith("In 2")]
@@ -124,10 +124,10 @@ def test_it_sends_no_presenter_notes_once_the_story_is_deleted(smtp, forum, teac
 
 def test_it_sends_no_missing_story_nudge_to_someone_no_longer_facilitating(
         smtp, forum, principal, colleague):
-    actions.update_member(member=forum.members.get(user=colleague), circle="core",
-                          role="co_facilitator")
+    membership.update_member(member=forum.members.get(user=colleague), circle="core",
+                             role="co_facilitator")
     schedule(forum, timezone.now() + timedelta(days=2))
-    plan_change_send(lambda: actions.update_member(
+    plan_change_send(lambda: membership.update_member(
         member=forum.members.get(user=colleague), circle="core", role="member"))
     assert any("No story chosen yet" in s for s in subjects(smtp, principal))
     assert not any("No story chosen yet" in s for s in subjects(smtp, colleague))
@@ -147,7 +147,7 @@ def test_it_sends_no_presenter_request_once_the_story_is_made_private(
         smtp, forum, principal, teacher):
     session = schedule(forum, timezone.now() + timedelta(days=5))
     story = StoryFactory(author=teacher, visibility="school", title="Exit tickets")
-    actions.request_presenter(session=session, story=story, requested_by=principal)
+    story_choice.request_presenter(session=session, story=story, requested_by=principal)
     SuccessStory.objects.filter(pk=story.pk).update(visibility="private")
     delivery = Delivery.objects.get(kind="presenter_request")
     assert outbox.send(delivery.pk) == "skipped"
@@ -158,7 +158,7 @@ def test_it_sends_a_presenter_request_for_a_story_still_shared(smtp, forum, prin
                                                                teacher):
     session = schedule(forum, timezone.now() + timedelta(days=5))
     story = StoryFactory(author=teacher, visibility="school", title="Exit tickets")
-    actions.request_presenter(session=session, story=story, requested_by=principal)
+    story_choice.request_presenter(session=session, story=story, requested_by=principal)
     assert outbox.send(Delivery.objects.get(kind="presenter_request").pk) == "sent"
     assert "Exit tickets" in smtp.body(smtp.to(teacher.email)[0])
 
@@ -166,8 +166,8 @@ def test_it_sends_a_presenter_request_for_a_story_still_shared(smtp, forum, prin
 def test_it_sends_no_call_for_successes_after_the_person_left_the_forum(smtp, forum,
                                                                        teacher):
     today = timezone.localdate()
-    actions.plan_cycle(forum=forum, title="Belonging in grade 6", starts_on=today,
-                       ends_on=today + timedelta(days=40))
+    scheduling.plan_cycle(forum=forum, title="Belonging in grade 6", starts_on=today,
+                          ends_on=today + timedelta(days=40))
     plan_change_send(leaves(forum, teacher), datetime.combine(
         today, datetime.min.time(), CHICAGO) + timedelta(hours=8, minutes=1))
     assert subjects(smtp, teacher) == []

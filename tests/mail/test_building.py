@@ -2,12 +2,13 @@
 arrives over SMTP: subjects and plain text as typed, the unsubscribe headers and link, the
 calendar part, and names and titles that try to break headers or HTML."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import actions
+from forums.actions import scheduling
 from forums.models import ProtocolKind
 from forums.protocols import shipped_protocol
 from mail.models import EmailKind
@@ -15,16 +16,16 @@ from mail.preferences import settings_for
 from schools.actions import invite_person
 from schools.models import Role
 from tests.factories import StoryFactory
-from tests.mail.outbox_setup import run_outbox, schedule
+from tests.mail.outbox_setup import CHICAGO, run_outbox, schedule
 
 ODD_NAME = "O'Brien's \"Grade 6-8\" team & friends"
 
 
 def schedule_in_five_days(forum):
-    cycle = actions.plan_cycle(forum=forum, title="Feedback that lands",
-                               starts_on=timezone.localdate() - timedelta(days=3),
-                               ends_on=timezone.localdate() + timedelta(days=30))
-    return actions.schedule_session(
+    cycle = scheduling.plan_cycle(forum=forum, title="Feedback that lands",
+                                  starts_on=timezone.localdate() - timedelta(days=3),
+                                  ends_on=timezone.localdate() + timedelta(days=30))
+    return scheduling.schedule_session(
         cycle=cycle, kind=ProtocolKind.ANALYSIS, starts_at=timezone.now() + timedelta(days=5),
         minutes=50, protocol=shipped_protocol(ProtocolKind.ANALYSIS), place="Library")
 
@@ -44,10 +45,10 @@ def test_session_invitations_updates_and_cancellations_carry_one_click_unsubscri
         client, smtp, forum, teacher):
     session = schedule_in_five_days(forum)
     run_outbox()
-    actions.reschedule_session(session=session, starts_at=session.starts_at + timedelta(days=1),
-                               minutes=50, place="Room 114", online_url="")
+    scheduling.reschedule_session(session=session, starts_at=session.starts_at + timedelta(days=1),
+                                  minutes=50, place="Room 114", online_url="")
     run_outbox()
-    actions.cancel_session(session=session)
+    scheduling.cancel_session(session=session)
     run_outbox()
     mails = session_mails(smtp, teacher)
     assert [m["Subject"].split(":")[0] for m in mails] == ["Invitation", "Updated", "Cancelled"]
@@ -92,7 +93,7 @@ def test_an_invitation_subject_names_the_district_as_typed(smtp, district, distr
 def test_the_calendar_part_names_its_type_charset_and_method_once(smtp, forum, teacher):
     session = schedule_in_five_days(forum)
     run_outbox()
-    actions.cancel_session(session=session)
+    scheduling.cancel_session(session=session)
     run_outbox()
     for mail, method in zip(session_mails(smtp, teacher), ["REQUEST", "CANCEL"], strict=True):
         part = calendar_part(mail)
@@ -125,8 +126,9 @@ def test_names_and_titles_cannot_break_headers_or_html(smtp, forum, teacher, pri
     assert "مرحبا <b>bold</b>" in text  # plain text keeps it as typed
 
 
+@time_machine.travel(datetime(2026, 12, 8, 12, 0, tzinfo=CHICAGO))
 def test_links_in_the_mail_work(client, smtp, forum, teacher):
-    starts = timezone.now() + timedelta(hours=47, minutes=50)
+    starts = timezone.now() + timedelta(hours=47, minutes=50)  # at noon, a waking hour
     session = schedule(forum, starts)
     run_outbox()
     reminder = next(m for m in smtp.to(teacher.email) if m["Subject"].startswith("In 2"))

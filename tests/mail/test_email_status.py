@@ -3,9 +3,11 @@ import time
 from django.urls import reverse
 from django.utils import timezone
 
-from mail.models import Delivery
 from lib import health
 from lib.redis import client as redis_client
+from mail.models import Delivery
+from schools.actions import invite_person
+from schools.models import AuditEntry, Role
 
 URL = reverse("mail:email_status")
 
@@ -40,3 +42,46 @@ def test_a_silent_scheduler_or_worker_is_warned_about(client_for, district_admin
 def test_only_district_admins_see_it(client_for, teacher, principal, district_leader):
     for person in (teacher, principal, district_leader):
         assert client_for(person).get(URL).status_code == 404
+
+
+def test_admin_sees_uncertain_and_too_late_emails_apart(client_for, district_admin, district):
+    delivery(district, email="maybe@example.org", status="uncertain",
+             last_error="The message was handed to the mail server, but its answer never "
+                        "came back")
+    delivery(district, email="stale@example.org", status="too_late")
+    body = client_for(district_admin).get(URL).content.decode()
+    uncertain = body.split('id="uncertain-heading"')[1].split("</section>")[0]
+    assert "maybe@example.org" in uncertain and "Send again" in uncertain
+    too_late = body.split('id="too-late-heading"')[1].split("</section>")[0]
+    assert "stale@example.org" in too_late and "Send again" not in too_late
+
+
+def test_admin_sends_an_uncertain_email_again_with_the_same_message_id_and_it_is_audited(
+        client_for, committed, district_admin, district, school, mailoutbox):
+    with committed():
+        invite_person(district=district, email="nia@example.org", role=Role.TEACHER,
+                      school=school, invited_by=district_admin)
+    row = Delivery.objects.get(email="nia@example.org")
+    Delivery.objects.filter(pk=row.pk).update(status="uncertain")  # its answer was lost
+    send_again = reverse("mail:send_again", args=[row.pk])
+    response = client_for(district_admin).post(send_again)
+    assert response.status_code == 302 and response.url == URL
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("sent", 2)
+    first, again = mailoutbox
+    assert first.extra_headers["Message-ID"] == again.extra_headers["Message-ID"]
+    entry = AuditEntry.objects.get(action="email_sent_again")
+    assert (entry.actor, entry.district, entry.detail["email"]) == (district_admin, district,
+                                                                    "nia@example.org")
+    assert client_for(district_admin).post(send_again).status_code == 404  # not twice
+
+
+def test_only_the_districts_admin_sends_again(client_for, district, admin_elsewhere,
+                                              district_leader):
+    row = delivery(district, status="uncertain")
+    for person in (admin_elsewhere, district_leader):
+        assert client_for(person).post(reverse("mail:send_again",
+                                               args=[row.pk])).status_code == 404
+    row.refresh_from_db()
+    assert row.status == "uncertain"
+    assert not AuditEntry.objects.filter(action="email_sent_again").exists()

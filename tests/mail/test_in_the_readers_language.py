@@ -43,3 +43,14 @@ def test_an_english_reader_of_a_french_district_keeps_english(smtp, forum, teach
         run_outbox()
     [mail] = smtp.to(teacher.email)
     assert mail["Subject"].strip().startswith("Invitation: Grade 6-8 team session")
+
+
+def test_a_french_readers_session_reminder_names_the_day_in_french(smtp, forum, teacher):
+    User.objects.filter(pk=teacher.pk).update(language="fr")
+    with time_machine.travel(datetime(2026, 11, 24, 22, tzinfo=UTC), tick=False):
+        schedule(forum, datetime(2026, 11, 26, 21, 30, tzinfo=UTC))  # 15:30 in Chicago
+        run_outbox()
+    [reminder] = [mail for mail in smtp.to(teacher.email)
+                  if "Petit rappel" in smtp.body(mail)]
+    assert "jeudi 26 novembre 2026, 15:30 (America/Chicago)" in smtp.body(reminder)
+    assert "Thursday" not in smtp.body(reminder, "html")

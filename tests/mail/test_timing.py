@@ -7,7 +7,8 @@ import time_machine
 from django.utils import timezone
 from icalendar import Calendar
 
-from forums import actions
+from forums.actions import follow_up, membership, scheduling
+from forums.actions import live as live_actions
 from forums.models import Commitment, ProtocolKind
 from forums.protocols import shipped_protocol
 from mail.models import Delivery
@@ -34,11 +35,11 @@ def test_members_get_a_calendar_invitation_then_an_update_then_a_cancellation(
     assert event.decoded("DTSTART") == datetime(2026, 12, 2, 15, 30, tzinfo=CHICAGO)
     assert calendar.walk("VTIMEZONE")
 
-    actions.reschedule_session(session=session,
-                               starts_at=datetime(2026, 12, 3, 15, 30, tzinfo=CHICAGO),
-                               minutes=50, place="Room 114", online_url="")
+    scheduling.reschedule_session(session=session,
+                                  starts_at=datetime(2026, 12, 3, 15, 30, tzinfo=CHICAGO),
+                                  minutes=50, place="Room 114", online_url="")
     run_outbox()
-    actions.cancel_session(session=session)
+    scheduling.cancel_session(session=session)
     run_outbox()
     run_outbox()  # nothing new
     mails = smtp.to(teacher.email)
@@ -62,7 +63,7 @@ def _ics(message) -> bytes:
 
 def test_a_session_cancelled_before_any_invitation_sends_nothing(smtp, forum):
     session = schedule(forum, timezone.now() + timedelta(days=5))
-    actions.cancel_session(session=session)
+    scheduling.cancel_session(session=session)
     run_outbox()
     assert smtp.messages == []
 
@@ -73,7 +74,7 @@ def test_core_members_are_reminded_48_and_2_hours_before(smtp, forum, teacher, p
     starts = datetime(2026, 12, 10, 15, 30, tzinfo=CHICAGO)
     schedule(forum, starts)
     engaged = member(role="teacher", school=forum.school)
-    actions.add_members(forum=forum, users=[engaged], circle="engaged")
+    membership.add_members(forum=forum, users=[engaged], circle="engaged")
     plan_everything(starts - timedelta(hours=60))
     assert not keys("session_reminder")
     with time_machine.travel(starts - timedelta(hours=48, minutes=1), tick=False):
@@ -98,8 +99,8 @@ def test_a_moved_session_is_reminded_at_its_new_time_only(smtp, forum, teacher):
     starts = datetime(2026, 12, 10, 15, 30, tzinfo=CHICAGO)
     session = schedule(forum, starts)
     plan_everything(starts - timedelta(hours=49))
-    actions.reschedule_session(session=session, starts_at=starts + timedelta(days=1), minutes=50,
-                               place="Library", online_url="")
+    scheduling.reschedule_session(session=session, starts_at=starts + timedelta(days=1), minutes=50,
+                                  place="Library", online_url="")
     with time_machine.travel(starts - timedelta(hours=1, minutes=59), tick=False):
         run_outbox()
     assert not [m for m in smtp.to(teacher.email) if "In 2" in m["Subject"]]
@@ -109,7 +110,7 @@ def test_a_moved_session_is_reminded_at_its_new_time_only(smtp, forum, teacher):
 def test_a_commitment_follow_up_comes_at_9_local_on_the_due_day_across_dst(
         smtp, forum, colleague, settings):
     session = schedule(forum, datetime(2026, 2, 20, 15, 30, tzinfo=CHICAGO))
-    actions.start_session(session=session)
+    live_actions.start_session(session=session)
     commitment = Commitment.objects.create(session=session, user=colleague, what="Try it",
                                            due_on=date(2026, 3, 9), story=session.story)
     plan_everything(datetime(2026, 3, 9, 6, 0, tzinfo=CHICAGO))
@@ -120,7 +121,7 @@ def test_a_commitment_follow_up_comes_at_9_local_on_the_due_day_across_dst(
         run_outbox()
     mail = smtp.to(colleague.email)[-1]
     assert mail["Subject"] == "How did your try go?"
-    assert smtp.body(mail).count("/go/") == 3  # one click for each outcome
+    assert smtp.body(mail).count("/tries/answer/") == 3  # one signed link for each outcome
     with time_machine.travel(datetime(2026, 3, 16, 9, 1, tzinfo=CHICAGO), tick=False):
         run_outbox()
     assert smtp.to(colleague.email)[-1]["Subject"] == "Once more: how did your try go?"
@@ -132,7 +133,7 @@ def test_a_reported_commitment_gets_no_second_follow_up(smtp, forum, colleague):
                                            due_on=date(2026, 3, 9))
     with time_machine.travel(datetime(2026, 3, 9, 9, 1, tzinfo=CHICAGO), tick=False):
         run_outbox()
-    actions.report_try(commitment=commitment, outcome="adapted")
+    follow_up.report_try(commitment=commitment, outcome="adapted")
     with time_machine.travel(datetime(2026, 3, 16, 9, 1, tzinfo=CHICAGO), tick=False):
         run_outbox()
     followups = [m for m in smtp.to(colleague.email) if "try go" in m["Subject"]]
@@ -166,8 +167,8 @@ def test_presenter_prep_and_missing_story_nudge(smtp, forum, principal, teacher)
 
 def test_the_call_for_successes_goes_out_when_a_cycle_opens(smtp, forum, teacher):
     today = timezone.localdate()
-    actions.plan_cycle(forum=forum, title="Belonging in grade 6", starts_on=today,
-                       ends_on=today + timedelta(days=40))
+    scheduling.plan_cycle(forum=forum, title="Belonging in grade 6", starts_on=today,
+                          ends_on=today + timedelta(days=40))
     with time_machine.travel(datetime.combine(today, datetime.min.time(), CHICAGO)
                              + timedelta(hours=8, minutes=1), tick=False):
         run_outbox()
@@ -180,17 +181,17 @@ def test_the_call_for_successes_goes_out_when_a_cycle_opens(smtp, forum, teacher
 def test_the_cycle_digest_reaches_the_circles_without_per_person_counts(
         smtp, forum, principal, teacher, colleague):
     end = timezone.localdate() - timedelta(days=1)
-    cycle = actions.plan_cycle(forum=forum, title="Exit tickets", starts_on=end - timedelta(
+    cycle = scheduling.plan_cycle(forum=forum, title="Exit tickets", starts_on=end - timedelta(
         days=30), ends_on=end)
-    session = actions.schedule_session(cycle=cycle, kind=ProtocolKind.ANALYSIS,
-                                       starts_at=timezone.now() - timedelta(days=20), minutes=50,
-                                       protocol=shipped_protocol(ProtocolKind.ANALYSIS))
-    actions.start_session(session=session)
-    actions.save_insight(session=session, by=principal, situation="labs", goal="talk",
-                         action="ask two questions")
-    actions.make_commitment(session=session, user=colleague, what="Try",
-                            due_on=timezone.localdate(), with_whom="")
-    actions.close_session(session=session)
+    session = scheduling.schedule_session(cycle=cycle, kind=ProtocolKind.ANALYSIS,
+                                          starts_at=timezone.now() - timedelta(days=20), minutes=50,
+                                          protocol=shipped_protocol(ProtocolKind.ANALYSIS))
+    live_actions.start_session(session=session)
+    live_actions.save_insight(session=session, by=principal, situation="labs", goal="talk",
+                              action="ask two questions")
+    live_actions.make_commitment(session=session, user=colleague, what="Try",
+                                 due_on=timezone.localdate(), with_whom="")
+    live_actions.close_session(session=session)
     with time_machine.travel(datetime.combine(end + timedelta(days=1), datetime.min.time(),
                                               CHICAGO) + timedelta(hours=8, minutes=1)):
         run_outbox()
@@ -203,8 +204,8 @@ def test_the_cycle_digest_reaches_the_circles_without_per_person_counts(
 
 def test_an_empty_cycle_digest_is_not_sent(smtp, forum, teacher):
     end = timezone.localdate() - timedelta(days=1)
-    actions.plan_cycle(forum=forum, title="Quiet", starts_on=end - timedelta(days=30),
-                       ends_on=end)
+    scheduling.plan_cycle(forum=forum, title="Quiet", starts_on=end - timedelta(days=30),
+                          ends_on=end)
     with time_machine.travel(datetime.combine(end + timedelta(days=1), datetime.min.time(),
                                               CHICAGO) + timedelta(hours=8, minutes=1)):
         run_outbox()

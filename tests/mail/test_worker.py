@@ -12,7 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from config.celery import app
-from forums import actions
+from forums.actions import membership, scheduling
 from forums.protocols import shipped_protocol
 from lib import health
 from lib.redis import client as redis_client
@@ -63,14 +63,14 @@ def test_heartbeat_task_runs_on_the_worker(worker, db):
 
 def test_ticks_run_twice_and_at_once_deliver_each_email_once(worker, smtp, school, principal,
                                                              teacher, colleague):
-    forum = actions.create_forum(creator=principal, district=school.district, school=school,
-                                 name="Team")
-    actions.add_members(forum=forum, users=[teacher, colleague], circle="core")
-    cycle = actions.plan_cycle(forum=forum, title="Cycle", starts_on=timezone.localdate(),
-                               ends_on=timezone.localdate() + timedelta(days=30))
-    actions.schedule_session(cycle=cycle, kind="analysis", minutes=50,
-                             starts_at=timezone.now() + timedelta(days=3),
-                             protocol=shipped_protocol("analysis"))
+    forum = membership.create_forum(creator=principal, district=school.district, school=school,
+                                    name="Team")
+    membership.add_members(forum=forum, users=[teacher, colleague], circle="core")
+    cycle = scheduling.plan_cycle(forum=forum, title="Cycle", starts_on=timezone.localdate(),
+                                  ends_on=timezone.localdate() + timedelta(days=30))
+    scheduling.schedule_session(cycle=cycle, kind="analysis", minutes=50,
+                                starts_at=timezone.now() + timedelta(days=3),
+                                protocol=shipped_protocol("analysis"))
 
     def run_tick():
         try:
@@ -95,14 +95,14 @@ def test_ticks_run_twice_and_at_once_deliver_each_email_once(worker, smtp, schoo
 
 def test_a_worker_stopped_mid_batch_loses_and_repeats_nothing(smtp, school, principal, teacher,
                                                               colleague):
-    forum = actions.create_forum(creator=principal, district=school.district, school=school,
-                                 name="Team")
-    actions.add_members(forum=forum, users=[teacher, colleague], circle="core")
-    cycle = actions.plan_cycle(forum=forum, title="Cycle", starts_on=timezone.localdate(),
-                               ends_on=timezone.localdate() + timedelta(days=30))
-    actions.schedule_session(cycle=cycle, kind="analysis", minutes=50,
-                             starts_at=timezone.now() + timedelta(days=3),
-                             protocol=shipped_protocol("analysis"))
+    forum = membership.create_forum(creator=principal, district=school.district, school=school,
+                                    name="Team")
+    membership.add_members(forum=forum, users=[teacher, colleague], circle="core")
+    cycle = scheduling.plan_cycle(forum=forum, title="Cycle", starts_on=timezone.localdate(),
+                                  ends_on=timezone.localdate() + timedelta(days=30))
+    scheduling.schedule_session(cycle=cycle, kind="analysis", minutes=50,
+                                starts_at=timezone.now() + timedelta(days=3),
+                                protocol=shipped_protocol("analysis"))
     plan_everything()
     app.conf.task_always_eager = False
     ids = outbox.due_ids()

@@ -2,16 +2,20 @@
 mail goes to addresses that have no account."""
 
 import re
+from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client, TestCase
 from django.urls import reverse
 
 from schools import actions
+from schools.adapters import SocialAccountAdapter
 from schools.models import Invitation, Membership, Role, User
-
 from tests.factories import PASSWORD, UserFactory
 
 NEWCOMER = "new.leader@riverside.example"
@@ -173,16 +177,13 @@ def test_people_made_for_tests_have_a_verified_primary_address(db):
 
 
 def test_google_sign_in_matches_only_a_verified_address(monkeypatch, teacher):
-    from types import SimpleNamespace
-
-    from schools.adapters import SocialAccountAdapter
-
     EmailAddress.objects.create(user=teacher, email=NEWCOMER, verified=False, primary=False)
     adapter = SocialAccountAdapter()
     monkeypatch.setattr(adapter, "can_authenticate_by_email", lambda login, email: True)
 
     def google_says(email):
-        return SimpleNamespace(email_addresses=[EmailAddress(email=email, verified=True)])
+        return SimpleNamespace(email_addresses=[EmailAddress(email=email, verified=True)],
+                               account=SimpleNamespace(provider="google"))
 
     assert adapter.authenticate_by_email(google_says(NEWCOMER)) is None
     assert adapter.authenticate_by_email(google_says(teacher.email)) == (teacher, teacher.email)
@@ -236,10 +237,6 @@ def test_signed_in_non_staff_get_no_admin_and_no_redirect_loop(client_for, teach
 # --- Existing databases ----------------------------------------------------------------------
 
 def test_it_verifies_the_login_address_of_people_who_had_none(db):
-    from importlib import import_module
-
-    from django.apps import apps
-
     migration = import_module("schools.migrations.0004_verify_login_addresses")
     plain = UserFactory(email="plain@example.org")
     synced = UserFactory(email="synced@example.org")
@@ -264,8 +261,6 @@ def test_it_verifies_the_login_address_of_people_who_had_none(db):
 
 
 def test_demo_people_sign_in_with_their_address_right_away(client, db):
-    from django.core.management import call_command
-
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     client.post(reverse("account_login"), {"login": "teacher@demo.example",
                                            "password": "demo-success"})

@@ -14,8 +14,7 @@ from forums.models import Commitment, ForumMember, PresenterRequest
 from learning.digests import district_digest
 from mail.models import Delivery, DeliveryStatus
 from schools import actions
-from schools.models import (AuditAction, AuditEntry, Invitation, Membership, Role,
-                            SignInLink, User)
+from schools.models import AuditAction, AuditEntry, Invitation, Membership, Role, SignInLink, User
 from schools.signin import create_sign_in_link
 from successes.access import cross_school_byline
 from successes.models import SuccessStory

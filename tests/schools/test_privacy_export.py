@@ -67,6 +67,14 @@ def test_teacher_downloads_their_forum_work(client_for, teacher, life):
     assert {r["outcome"] for r in reports} == {"as_is", "not_yet"}
 
 
+def test_shipped_step_titles_are_in_the_readers_language(client_for, teacher, life):
+    teacher.language = "fr"
+    teacher.save()
+    assert life.session.steps[1]["title"] == "The success story"  # shipped, kept in English
+    archive = download(client_for(teacher))
+    assert rows(archive, "cards")[0]["step"] == "Le récit de réussite"
+
+
 def test_teacher_downloads_their_marks_spotlights_settings_and_profile(client_for, teacher,
                                                                        life):
     archive = download(client_for(teacher))
@@ -155,7 +163,7 @@ def test_the_download_takes_a_constant_number_of_queries(client_for, teacher, co
     working_life(teacher, colleague, principal)
     with django_assert_max_num_queries(40) as small:
         download(client)
-    for n in range(8):
+    for _ in range(8):
         StoryFactory(author=teacher, visibility="private")
     with django_assert_max_num_queries(40) as large:
         download(client)

@@ -3,6 +3,7 @@ import re
 from django.core import mail
 from django.urls import reverse
 
+from schools.models import User
 from tests.factories import PASSWORD
 
 
@@ -45,8 +46,6 @@ def test_there_is_no_open_sign_up(client, db):
     response = client.post(reverse("account_signup"), {"email": "x@example.org",
                                                        "password1": "a-long-passphrase-1"})
     assert "Sign Up Closed" in response.content.decode()
-    from schools.models import User
-
     assert not User.objects.exists()
 
 

@@ -27,14 +27,12 @@ def test_staff_search_by_htmx_returns_only_the_results(client_for, district_admi
 
 def test_staff_list_takes_a_constant_number_of_queries(client_for, district_admin, school,
                                                        django_assert_max_num_queries):
-    from tests.factories import member
-
     client = client_for(district_admin)
-    for n in range(3):
+    for _ in range(3):
         member(role=Role.TEACHER, school=school)
     with django_assert_max_num_queries(8) as small:
         client.get(STAFF)
-    for n in range(20):
+    for _ in range(20):
         member(role=Role.TEACHER, school=school)
     with django_assert_max_num_queries(8) as large:
         client.get(STAFF)

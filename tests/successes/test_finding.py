@@ -1,5 +1,6 @@
 """Browsing and searching stories: filters, ranking, snippets, constant query counts."""
 
+import re
 from datetime import date
 
 import pytest
@@ -11,8 +12,6 @@ LIST = reverse("successes:list")
 
 
 def links(response) -> list[str]:
-    import re
-
     return re.findall(r'href="/stories/(\d+)/"', response.content.decode())
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from successes import actions
 from successes.models import StoryDraft, SuccessStory, VisibilityChange
+from successes.tasks import purge_trash
 from tests.factories import StoryFactory, ThemeFactory
 
 CREATE = reverse("successes:create")
@@ -91,7 +92,8 @@ def test_light_formatting_is_rendered(client_for, teacher):
     body = client_for(teacher).get(reverse("successes:detail", args=[story.pk])).content
     body = body.decode()
     assert "<strong>Bold</strong>" in body and "<li>one</li>" in body
-    assert 'href="https://example.org/notes"' in body and 'rel="noopener noreferrer nofollow"' in body
+    assert 'href="https://example.org/notes"' in body
+    assert 'rel="noopener noreferrer nofollow"' in body
 
 
 def test_autosave_keeps_a_draft_that_the_form_restores(client_for, teacher):
@@ -155,8 +157,6 @@ def test_district_leader_without_a_school_cannot_share_with_a_school(client_for,
 
 
 def test_the_purge_runs_as_a_periodic_task(teacher, settings):
-    from successes.tasks import purge_trash
-
     assert settings.CELERY_BEAT_SCHEDULE["purge-trash"]["task"] == purge_trash.name
     story = StoryFactory(author=teacher)
     actions.delete_story(story=story)

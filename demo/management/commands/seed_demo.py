@@ -6,6 +6,7 @@ from django.db import transaction
 
 from demo.district import DEMO_ACCOUNTS, PASSWORD, load_demo_district
 from demo.forums import load_demo_forums
+from demo.roster import load_demo_roster
 from demo.stories import load_demo_stories
 
 
@@ -21,6 +22,9 @@ class Command(BaseCommand):
         created = load_demo_forums(district)
         if created:
             self.stdout.write(f"Added {created} forums.")
+        if load_demo_roster(district):
+            self.stdout.write("Imported the district's roster (OneRoster); "
+                              "`python manage.py demo_roster newer.zip` writes a later one.")
         self.stdout.write(self.style.SUCCESS("Demo district ready. Demo accounts "
                                              f"(password '{PASSWORD}'):"))
         for email, what in DEMO_ACCOUNTS:

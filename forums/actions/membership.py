@@ -1,0 +1,61 @@
+"""Forums and their members: creating a forum, adding, changing and removing members."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from forums.models import Circle, Forum, ForumMember, ForumRole
+from schools.models import District, Membership, School, User
+from successes.models import Theme
+
+
+@transaction.atomic
+def create_forum(*, creator: User, district: District, school: School | None, name: str,
+                 description: str = "", focus_theme: Theme | None = None) -> Forum:
+    """The creator becomes the forum's facilitator, in the core circle."""
+    forum = Forum.objects.create(district=district, school=school, name=name.strip(),
+                                 description=description, focus_theme=focus_theme,
+                                 created_by=creator)
+    ForumMember.objects.create(forum=forum, user=creator, circle=Circle.CORE,
+                               role=ForumRole.FACILITATOR)
+    return forum
+
+
+@transaction.atomic
+def add_members(*, forum: Forum, users: list[User], circle: str,
+                role: str = ForumRole.MEMBER) -> int:
+    """Add people of the forum's district; people already in the forum keep their place."""
+    staff = set(Membership.objects.active().filter(
+        district=forum.district_id, user__in=users).values_list("user_id", flat=True))
+    if any(user.pk not in staff for user in users):
+        raise ValidationError(_("Only active staff of the forum's district can join it."))
+    added = 0
+    for user in users:
+        _member, created = ForumMember.objects.get_or_create(
+            forum=forum, user=user, defaults={"circle": circle, "role": role})
+        added += created
+    return added
+
+
+@transaction.atomic
+def update_member(*, member: ForumMember, circle: str, role: str) -> ForumMember:
+    if member.role == ForumRole.FACILITATOR and role != ForumRole.FACILITATOR:
+        _keep_a_facilitator(member)
+    member.circle, member.role = circle, role
+    member.save(update_fields=["circle", "role"])
+    return member
+
+
+@transaction.atomic
+def leave_forum(*, member: ForumMember) -> None:
+    if member.role == ForumRole.FACILITATOR:
+        _keep_a_facilitator(member)
+    member.delete()
+
+
+def _keep_a_facilitator(member: ForumMember) -> None:
+    others = ForumMember.objects.filter(forum=member.forum_id, role=ForumRole.FACILITATOR)
+    if not others.exclude(pk=member.pk).exists():
+        raise ValidationError(_("A forum needs a facilitator. Name another one first."))
