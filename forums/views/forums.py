@@ -10,9 +10,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forums import access, queries
+from forums.access import get_followable_forum, may_follow
 from forums.actions import membership, scheduling
 from forums.forms import AddMembersForm, CycleForm, ForumForm, MemberForm, PeopleSearchForm
-from forums.join_access import get_followable_forum, may_follow
 from forums.models import CORE_SOFT_LIMIT, Circle, Forum
 from forums.phases import phases
 from lib.pagination import window
@@ -71,7 +71,8 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         added = membership.add_members(forum=forum, users=list(data["people"]),
-                                       circle=data["circle"], role=data["role"])
+                                       circle=data["circle"], role=data["role"],
+                                       added_by=request.user)
         messages.success(request, ngettext("%(count)d person was added.",
                                            "%(count)d people were added.", added)
                          % {"count": added})
@@ -136,7 +137,7 @@ def member_update(request: HttpRequest, pk: int, member_id: int) -> HttpResponse
 @require_POST
 def follow(request: HttpRequest, pk: int) -> HttpResponse:
     """Anyone may follow a forum of their own school(s) or a collective of their district
-    (forums.join_access.may_follow), in the interested circle; members keep their place."""
+    (forums.access.may_follow), in the interested circle; members keep their place."""
     forum = get_followable_forum(request.user, pk)
     membership.add_members(forum=forum, users=[request.user], circle=Circle.INTERESTED)
     messages.success(request, _("You follow “%(name)s”: its digest will reach you.")

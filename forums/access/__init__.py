@@ -1,0 +1,88 @@
+"""Who may see and run forums, sessions and their records.
+
+- A school forum is seen by its members, that school's staff, and the district's leaders and
+  admins. A collective is seen by everyone in its district. Nothing crosses a district.
+- Facilitators (and co-facilitators) run a forum; the school's leader may too, and district
+  leaders for collectives. Documenters also turn cards into insights.
+- Stories shown inside records still follow their own visibility (successes.access).
+- The presenter's name follows their story's byline outside the forum (presenter_naming).
+- A try report goes only into a review session of the commitment's forum (may_report_try_in).
+- Insights are seen by whoever may see their forum (insights_visible_to).
+- Live: facilitators run steps and timer; members of the core and engaged circles and the
+  presenter post while it is live, but not the presenter in a step they listen to; the
+  "interested" circle watches (takes_part, may_post_card; checked by the actions too).
+- Commitments and try reports are their author's alone (own_commitments).
+- Invitations: the core and engaged circles and the presenter answer going / maybe / not
+  going; those who run the forum read the answers (rsvp.py).
+- Protocols: a district reads its own and the shipped ones; its admins copy and edit its own.
+"""
+
+from .follow_up import (  # noqa: F401
+    get_own_commitment,
+    get_own_worked_try,
+    get_request_for_author,
+    insights_visible_to,
+    own_commitments,
+)
+from .forums import (  # noqa: F401
+    can_manage,
+    creatable_forum_schools,
+    forums_visible_to,
+    get_copyable_protocol_for,
+    get_cycle_for,
+    get_editable_protocol_for,
+    get_answerable_join_request,
+    get_followable_forum,
+    get_forum_for,
+    get_joinable_forum,
+    get_managed_cycle,
+    get_managed_forum,
+    get_member_of,
+    get_own_join_request,
+    get_protocol_for,
+    is_district_staff,
+    joinable_forums,
+    may_ask_to_join,
+    managed_forums,
+    may_copy_protocols,
+    may_create_collective,
+    may_create_forum,
+    may_create_school_forum,
+    may_edit_protocol,
+    may_follow,
+    membership,
+    protocols_visible_to,
+    still_in_forum,
+)
+from .sessions import (  # noqa: F401
+    POLL_GRANTS,
+    PresenterNaming,
+    SessionRole,
+    get_controlled_session,
+    get_documented_session,
+    get_insight_of,
+    get_managed_session,
+    get_session_for,
+    grant_poll,
+    may_poll,
+    may_post_card,
+    may_report_try_in,
+    name_presenters,
+    people_taking_part,
+    presenter_listens,
+    presenter_naming,
+    session_role,
+    takes_part,
+)
+from .rsvp import (  # noqa: F401
+    ATTENDING_CIRCLES,
+    AnswerGroup,
+    answer_of,
+    get_invited_session,
+    invited_rule,
+    invited_sessions,
+    is_invited,
+    may_rsvp,
+    may_see_who_is_coming,
+    who_is_coming,
+)
