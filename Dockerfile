@@ -14,5 +14,8 @@ RUN DEBUG=false SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py c
 RUN useradd --create-home --uid 1000 app && mkdir -p /app/media && chown app /app/media
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
+# ASGI: each open live-session page holds a stream (server-sent events). Uvicorn workers under
+# gunicorn; open streams get 10 s to end on a restart (pages reconnect and resume).
+CMD ["gunicorn", "config.asgi:application", "--worker-class", "uvicorn_worker.UvicornWorker", \
+     "--bind", "0.0.0.0:8000", "--workers", "3", "--graceful-timeout", "10", \
      "--access-logfile", "-"]

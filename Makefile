@@ -38,8 +38,8 @@ test-fast: install
 	$(PY) -m lib.devservices -- $(PY) -m pytest -m "not browser" $(ARGS)
 
 ## Load-test the main pages on gunicorn against a 200,000-story district with 210 forums
-## (built once, about 1.5 minutes), then the live-load (500 participants) and e-mail fan-out
-## (10,000 digests through a real Celery worker) scenarios: about 9 minutes in all; writes
+## (built once, about 3 minutes), then the live-load (500 and 1,000 phones on streams) and
+## e-mail fan-out (10,000 digests through a real Celery worker) scenarios: about 12 minutes; writes
 ## bench/results.json (see bench/README.md). Installs wrk when missing and allowed (root + apt).
 bench: install
 	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; \

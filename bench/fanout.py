@@ -20,13 +20,15 @@ How (bench/run.py calls `run` with Django set up):
    --concurrency=2 --without-mingle --without-gossip` (the project's app plus a per-task query
    counter) start as their own processes, the worker with EMAIL_HOST/EMAIL_PORT pointing at
    the sink and its own queue, so another worker on the same Redis never takes these tasks.
-   `mail.tasks.dispatch(now)` queues due deliveries 500 at a time as the tick does; it is
-   called again as soon as the broker queue is empty (a tick every 2 minutes would cap the
-   fan-out at 500 per tick; see bench/README.md). When a due delivery of another district
-   exists, the scale rows are queued directly instead, so the run sends nothing else.
+   `mail.outbox.start_sending` queues the batch senders once, as a tick does (kept to the
+   scale district and due by `now`); each sends a batch and queues its successor while
+   batches come back full (mail.sending). It is called again only if the senders stopped
+   while rows still wait (as the next tick would).
 5. Measured: seconds from the first dispatch to the last `sent_at`, messages per second,
-   queries per sent message (counted in the worker), peak memory (VmHWM) of the worker's
-   processes, and duplicates: messages the sink received minus distinct recipients.
+   queries per message (all queries of the send tasks, counted in the worker, over the
+   messages they settled), peak memory (VmHWM) of the worker's processes, and duplicates:
+   messages the sink received minus distinct recipients, and lost: planned rows that never
+   reached the sink.
 6. Cleanup: the deliveries, the district-leader memberships and settings the run added
    (previous choices restored) and the queue are removed, so the next run starts from the
    same data.
@@ -51,13 +53,21 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
-from bench.processes import HOST, child_pids, free_port, memory_kb, shielded, stop_group
+from bench.processes import (
+    HOST,
+    child_pids,
+    free_port,
+    memory_kb,
+    shielded,
+    stop_group,
+    tree_cpu_seconds,
+)
 from bench.seed.people import LEADER, SLUG, STAFF_PREFIX
 from config.celery import app
 from forums.models import Insight
 from learning.emails import district_digests
 from lib.redis import client
-from mail import outbox, tasks
+from mail import outbox
 from mail.models import Delivery, DeliveryStatus, DigestCadence, EmailKind, NotificationSettings
 from schools.models import District, Membership, Role, User
 
@@ -180,39 +190,36 @@ def run(env: dict, recipients: int, log) -> dict:
         new, planned = plan_digests(district, now)
         planning_seconds = time.monotonic() - started
         rows = ours.count()
+        expected = set(ours.values_list("email", flat=True))
         log(f"  planned {new} deliveries for {now.isoformat()} ({planning_seconds:.1f} s); "
             f"digest period {planned[0].payload['start'] if planned else '-'} to "
             f"{planned[0].payload['end'] if planned else '-'}")
-        others_due = Delivery.objects.filter(status=DeliveryStatus.PENDING,
-                                             scheduled_for__lte=now).exclude(
-            pk__in=ours.values("pk")).count()
         sink, sink_port, sink_log = start_sink(directory)
         worker = start_worker(env, directory, queue, sink_port)
-        app.conf.task_routes = {outbox.send_delivery.name: {"queue": queue}}
+        app.conf.task_routes = {outbox.send_delivery.name: {"queue": queue},
+                                outbox.send_due.name: {"queue": queue}}
         app.conf.task_always_eager = False
         load_before = [round(value, 2) for value in os.getloadavg()]
+        cpu_before = {"worker": tree_cpu_seconds(worker.pid), "sink": tree_cpu_seconds(sink.pid)}
         began = time.time()
-        dispatches, queued, peak = 0, 0, Counter()
+        dispatches, queued, peak, last_dispatch = 0, 0, Counter(), 0.0
         deadline = time.monotonic() + TIMEOUT
         while time.monotonic() < deadline:
             statuses = dict(ours.values_list("status").annotate(n=Count("id")))
             if not statuses.get(DeliveryStatus.PENDING) and not statuses.get(
                     DeliveryStatus.SENDING):
                 break
-            if statuses.get(DeliveryStatus.PENDING) and queue_length(queue) == 0:
-                if others_due:
-                    ids = list(ours.filter(status=DeliveryStatus.PENDING).values_list(
-                        "id", flat=True)[:outbox.DISPATCH_BATCH])
-                    for delivery_id in ids:
-                        outbox.send_delivery.delay(delivery_id)
-                    queued += len(ids)
-                else:
-                    queued += tasks.dispatch(now)
+            if (statuses.get(DeliveryStatus.PENDING) and not statuses.get(DeliveryStatus.SENDING)
+                    and queue_length(queue) == 0 and time.time() - last_dispatch > 2):
+                queued += outbox.start_sending(district_id=district.pk, due_by=now)
                 dispatches += 1
+                last_dispatch = time.time()
             for pid in [worker.pid, *child_pids(worker.pid)]:
                 peak[pid] = max(peak[pid], memory_kb(pid).get("VmHWM", 0))
             time.sleep(0.1)
         timed_out = time.monotonic() >= deadline
+        cpu = {name: tree_cpu_seconds(process.pid) - cpu_before[name]
+               for name, process in (("worker", worker), ("sink", sink))}
         pids = [worker.pid, *child_pids(worker.pid)]
         memory = {pid: memory_kb(pid) for pid in pids}
         for pid, values in memory.items():
@@ -235,16 +242,17 @@ def run(env: dict, recipients: int, log) -> dict:
             shutil.rmtree(directory, ignore_errors=True)
     sent = statuses.get(DeliveryStatus.SENT, 0)
     seconds = (times["last"].timestamp() - began) if times["last"] else None
-    tasks_by_result, queries_by_result, histogram = Counter(), Counter(), Counter()
+    tasks_by_name, messages_by_result, queries, histogram = (Counter(), Counter(), Counter(),
+                                                              Counter())
     for part in counts:
-        tasks_by_result.update(part["tasks"])
-        queries_by_result.update(part["queries"])
+        tasks_by_name.update(part["tasks"])
+        messages_by_result.update(part["messages"])
+        queries.update(part["queries"])
         histogram.update(part["histogram"])
-    sent_tasks = tasks_by_result.get(DeliveryStatus.SENT, 0)
+    settled = sum(n for status, n in messages_by_result.items() if status != "not-claimed")
     recipients_seen = Counter(line[0] for line in lines)
     message_ids = Counter(line[1] for line in lines)
-    typical = max((key for key in histogram if key.startswith("sent:")),
-                  key=lambda key: histogram[key], default="sent:0")
+    typical = max(histogram, key=lambda key: histogram[key], default="0:0")
     pool = [pid for pid in pids if pid != worker.pid]
     return {
         "recipients": recipients,
@@ -257,11 +265,12 @@ def run(env: dict, recipients: int, log) -> dict:
         "sent": sent,
         "seconds": round(seconds, 1) if seconds else None,
         "messages_per_second": round(sent / seconds, 1) if seconds else None,
-        "queries_per_message": (round(queries_by_result[DeliveryStatus.SENT] / sent_tasks, 2)
-                                if sent_tasks else None),
-        "queries_per_message_typical": int(typical.split(":")[1]),
-        "queries_histogram": dict(sorted(histogram.items(), key=lambda kv: -kv[1])[:8]),
-        "tasks_by_result": dict(tasks_by_result),
+        "queries_per_message": round(queries["all"] / settled, 3) if settled else None,
+        "typical_batch": {"messages": int(typical.split(":")[0]),
+                          "queries": int(typical.split(":")[1])},
+        "batches_histogram": dict(sorted(histogram.items(), key=lambda kv: -kv[1])[:8]),
+        "tasks": dict(tasks_by_name),
+        "messages_by_result": dict(messages_by_result),
         "peak_worker_memory_mb": round(max((peak[pid] for pid in pool), default=0) / 1024, 1),
         "peak_worker_memory_mb_by_process": {
             ("main" if pid == worker.pid else f"child {pid}"): round(peak[pid] / 1024, 1)
@@ -269,9 +278,15 @@ def run(env: dict, recipients: int, log) -> dict:
         "sink_received": len(lines),
         "sink_unique_recipients": len(recipients_seen),
         "duplicates": len(lines) - len(recipients_seen),
+        "lost": len(expected - set(recipients_seen)),
         "duplicate_message_ids": sum(n - 1 for n in message_ids.values() if n > 1),
         "sink_bytes_per_message": (round(sum(int(line[2]) for line in lines) / len(lines))
                                    if lines else None),
+        # CPU the worker (all its processes) and the sink used: unlike the seconds, this does
+        # not grow with other work on the machine.
+        "worker_cpu_seconds": round(cpu["worker"], 1),
+        "sink_cpu_seconds": round(cpu["sink"], 1),
+        "worker_cpu_ms_per_message": round(1000 * cpu["worker"] / sent, 2) if sent else None,
         "timed_out": timed_out,
         "load_avg_during_start": load_before,
         "load_avg_after": [round(value, 2) for value in os.getloadavg()],

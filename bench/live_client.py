@@ -1,24 +1,22 @@
 """The live-load client (`python -m bench.live_client SPEC.json`), a separate process
-without Django: one asyncio loop with raw HTTP/1.1 keep-alive connections (no extra packages),
-so 500 clients cost little CPU on a small machine. It prints one JSON line with the results.
+without Django: one asyncio loop with raw HTTP/1.1 connections (no extra packages), so a
+thousand phones cost little CPU on a small machine. It prints one JSON line with the results.
 bench/live_load.py writes the spec (port, timings, and per participant a session and a
-signed-in cookie) and starts it.
+signed-in cookie), starts it, and reads its IDLE_START / IDLE_END lines.
 
-What each participant does (what htmx does in a browser):
-1. GET /sessions/<id>/live/ once (this grants polling to the browser session), read the
-   version (`data-version`) and the CSRF token from the page.
-2. Poll /sessions/<id>/live/poll/?v=<version>&s=live-<step> every `poll_interval` s. A 204
-   keeps the version and the timer running at a fixed rate (a poll still in flight when the
-   next is due delays that one: htmx queues one, so no two polls of a participant overlap); a
-   200 swaps in the new region, whose own 2 s timer starts then, with the new version.
-3. POST a card (HX-Request, CSRF token) every `post_interval` s, on a second connection as a
+What each participant does (what the live page does in a browser):
+1. GET /sessions/<id>/live/ once: the version and step on screen, and the CSRF token.
+2. Hold the page's stream, GET /sessions/<id>/live/stream/?v=<version>&s=<step>, and read
+   its events as they come. Every bench card carries a marker ("Bench card 12-3"); the first
+   time a participant's stream brings a marker, the wall-clock time is recorded: live_load.py
+   compares it with the card's `created_at` (change to phone).
+3. POST a card (HX-Request, CSRF token) every `post_interval` s on a second connection, as a
    browser would, starting at a random moment of the first interval.
-A request counts as an error on a socket error, no answer within `timeout` s (30: htmx itself
-never gives up, and a client that abandons requests makes an overloaded server compute answers
-nobody reads), or a status other than 200/204 (polls) or 200 (posts). A keep-alive connection
-the server closed while idle is reopened and the request sent again, as browsers do; that is
-counted apart, not as an error. When the time is up, requests still unanswered after a short
-grace are cancelled and counted as `unfinished`, not in the latencies.
+After `duration` s the posting stops; streams stay open `grace` s for the last cards, then
+`idle` s more with nothing happening (the server's idle cost is measured by the parent between
+the IDLE_START and IDLE_END lines), then close.
+A request counts as an error on a socket error, no answer within `timeout` s, or a status other
+than 200; a stream that ends or fails counts as an error too (and is opened again).
 """
 
 from __future__ import annotations
@@ -36,9 +34,9 @@ from urllib.parse import urlencode
 from bench.load import percentile
 from bench.processes import HOST
 
-GRACE = 5.0  # seconds after the end for requests in flight
-VERSION = re.compile(rb'data-version="(\d+)"')
+STREAM = re.compile(rb'data-stream="([^"]+)"')
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+MARKER = re.compile(r"Bench card (\d+-\d+)")
 
 
 class Stale(Exception):
@@ -166,11 +164,13 @@ class Participant:
         self.number, self.spec, self.session = number, spec, client["session"]
         self.cookies = dict(client["cookies"])
         self.tallies, self.counters = tallies, counters
-        self.poller = Connection(spec["port"], spec["timeout"], counters)
+        self.page = Connection(spec["port"], spec["timeout"], counters)
         self.poster = Connection(spec["port"], spec["timeout"], counters)
-        self.version = "0"
+        self.stream_path = ""
+        self.last_event_id = ""
         self.token = ""
         self.posted = 0
+        self.seen: dict[str, float] = {}  # marker -> when this phone's stream brought it
         self.rng = random.Random(number)
 
     def headers(self, **extra) -> dict[str, str]:
@@ -201,34 +201,66 @@ class Participant:
         return status, payload
 
     async def open(self) -> bool:
-        status, page = await self.send("live_page", self.poller, "GET",
+        status, page = await self.send("live_page", self.page, "GET",
                                        f"/sessions/{self.session}/live/", self.headers())
-        version, token = VERSION.search(page or b""), TOKEN.search(page or b"")
-        if status != 200 or not version or not token:
+        stream, token = STREAM.search(page or b""), TOKEN.search(page or b"")
+        self.page.close()
+        if status != 200 or not stream or not token:
             return False
-        self.version, self.token = version.group(1).decode(), token.group(1).decode()
+        self.stream_path = stream.group(1).decode().replace("&amp;", "&")
+        self.token = token.group(1).decode()
         return True
 
-    async def poll_loop(self, started: float, deadline: float) -> None:
-        interval = self.spec["poll_interval"]
-        due = started + self.rng.uniform(0, interval)
-        while True:
-            await asyncio.sleep(max(0.0, min(due, deadline) - time.monotonic()))
-            if time.monotonic() >= deadline:
+    async def stream_loop(self, until: float) -> None:
+        """Hold the stream until `until` (monotonic), reopening it (with Last-Event-ID) if it
+        ends or fails."""
+        while time.monotonic() < until:
+            try:
+                await asyncio.wait_for(self._stream_once(), max(0.0, until - time.monotonic()))
+            except TimeoutError:
                 return
-            path = (f"/sessions/{self.session}/live/poll/?v={self.version}"
-                    f"&s=live-{self.spec['live_step']}")
-            status, payload = await self.send("poll", self.poller, "GET", path, self.headers(
-                **{"HX-Request": "true", "HX-Current-URL": f"/sessions/{self.session}/live/"}))
-            now = time.monotonic()
-            if status == 200 and (found := VERSION.search(payload)):
-                self.version = found.group(1).decode()
-                due = now + interval  # the new region starts its own 2 s timer
-            else:
-                due += interval
-                if due < now:
-                    self.counters["late_polls"] += 1
-                    due = now
+            except (OSError, asyncio.IncompleteReadError, ValueError) as error:
+                self.tallies["stream"].errors[type(error).__name__] += 1
+                await asyncio.sleep(1)
+
+    async def _stream_once(self) -> None:
+        reader, writer = await asyncio.open_connection(HOST, self.spec["port"])
+        self.counters["connections_opened"] += 1
+        try:
+            extra = {"Last-Event-ID": self.last_event_id} if self.last_event_id else {}
+            lines = [f"GET {self.stream_path} HTTP/1.1", f"Host: {HOST}:{self.spec['port']}",
+                     *(f"{k}: {v}" for k, v in self.headers(Accept="text/event-stream",
+                                                            **extra).items())]
+            writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
+            status = int(head.split(" ", 2)[1])
+            self.tallies["stream"].statuses[status] += 1
+            if status != 200:
+                raise ValueError(f"stream status {status}")
+            buffer = b""
+            while True:  # chunked transfer: size line, data, CRLF
+                size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                if size == 0:
+                    raise ValueError("the stream ended")
+                buffer += await reader.readexactly(size)
+                await reader.readexactly(2)
+                while b"\n\n" in buffer:
+                    block, buffer = buffer.split(b"\n\n", 1)
+                    self._event(block.decode())
+        finally:
+            writer.close()
+
+    def _event(self, block: str) -> None:
+        now = time.time()
+        name = next((line[7:] for line in block.split("\n") if line.startswith("event: ")), "")
+        self.counters[f"events:{name or 'other'}"] += 1
+        if name != "live":
+            return
+        for line in block.split("\n"):
+            if line.startswith("id: "):
+                self.last_event_id = line[4:]
+        for marker in MARKER.findall(block):
+            self.seen.setdefault(marker, now)
 
     async def post_loop(self, started: float, deadline: float) -> None:
         interval = self.spec["post_interval"]
@@ -251,12 +283,12 @@ class Participant:
                 due = time.monotonic()
 
     def close(self) -> None:
-        self.poller.close()
+        self.page.close()
         self.poster.close()
 
 
 async def run(spec: dict) -> dict:
-    tallies = {kind: Tally() for kind in ("live_page", "poll", "card_post")}
+    tallies = {kind: Tally() for kind in ("live_page", "stream", "card_post")}
     counters: Counter = Counter()
     people = [Participant(number, spec, client, tallies, counters)
               for number, client in enumerate(spec["clients"])]
@@ -271,42 +303,50 @@ async def run(spec: dict) -> dict:
     opened = await asyncio.gather(*(open_one(person) for person in people))
     open_seconds = time.monotonic() - opened_at
     active = [person for person, ok in zip(people, opened, strict=True) if ok]
+    far = time.monotonic() + spec["duration"] + spec["grace"] + spec["idle"] + 60
+    streams = [asyncio.ensure_future(person.stream_loop(far)) for person in active]
+    await asyncio.sleep(spec["settle"])  # every stream open before the first card
     started = time.monotonic()
     deadline = started + spec["duration"]
-    loops = [asyncio.ensure_future(loop) for person in active for loop in (
-        person.poll_loop(started, deadline), person.post_loop(started, deadline))]
-    _done, running = await asyncio.wait(loops, timeout=spec["duration"] + GRACE)
-    unfinished = {kind: counters[f"in_flight:{kind}"] for kind in ("poll", "card_post")}
-    for loop in running:
-        loop.cancel()
-    await asyncio.gather(*running, return_exceptions=True)
-    seconds = min(time.monotonic() - started, spec["duration"] + GRACE)
+    posts = [asyncio.ensure_future(person.post_loop(started, deadline)) for person in active]
+    await asyncio.wait(posts, timeout=spec["duration"] + spec["grace"])
+    unfinished = counters["in_flight:card_post"]
+    for post in posts:
+        post.cancel()
+    await asyncio.sleep(max(0.0, deadline + spec["grace"] - time.monotonic()))
+    seconds = time.monotonic() - started
+    errors_before_idle = sum(tallies["stream"].errors.values())
+    print("IDLE_START", flush=True)
+    await asyncio.sleep(min(12, spec["idle"] / 2))  # the posts' own statistics come in
+    print("IDLE_MEASURE", flush=True)
+    await asyncio.sleep(max(0.0, spec["idle"] - min(12, spec["idle"] / 2)))
+    print("IDLE_END", flush=True)
+    for stream in streams:
+        stream.cancel()
+    await asyncio.gather(*streams, *posts, return_exceptions=True)
     for person in people:
         person.close()
-    polls = tallies["poll"].summary(seconds, (200, 204))
-    posts = tallies["card_post"].summary(seconds, (200,))
-    page = tallies["live_page"].summary(open_seconds, (200,))
-    polls["unchanged_204"] = tallies["poll"].statuses.get(204, 0)
-    polls["changed_200"] = tallies["poll"].statuses.get(200, 0)
-    polls["late"] = counters["late_polls"]
-    polls["unfinished"], posts["unfinished"] = unfinished["poll"], unfinished["card_post"]
-    requests = polls["requests"] + posts["requests"]
+    card_posts = tallies["card_post"].summary(seconds, (200,))
+    card_posts["unfinished"] = unfinished
     return {
         "sessions": len({c["session"] for c in spec["clients"]}),
         "participants": len(people),
         "participants_started": len(active),
-        "duration_s": round(seconds, 1),
-        "poll_interval_s": spec["poll_interval"],
+        "duration_s": spec["duration"],
         "post_interval_s": spec["post_interval"],
-        "requests": requests,
-        "rps": round(requests / seconds, 1),
-        "errors": polls["errors"] + posts["errors"],
-        "polls": polls,
-        "card_posts": posts,
-        "opening_live_page": {**page, "seconds": round(open_seconds, 1)},
+        "card_posts": card_posts,
+        "stream_errors": errors_before_idle,
+        "stream_errors_while_idle": sum(tallies["stream"].errors.values()) - errors_before_idle,
+        "stream_statuses": {str(k): v for k, v in tallies["stream"].statuses.items()},
+        "events": {k.split(":", 1)[1]: v for k, v in counters.items()
+                   if k.startswith("events:")},
+        "opening_live_page": {**tallies["live_page"].summary(open_seconds, (200,)),
+                              "seconds": round(open_seconds, 1)},
         "client_cpu_seconds": round(time.process_time() - cpu_started, 1),
         "connections_opened": counters["connections_opened"],
-        "stale_connection_retries": counters["stale_connection_retries"],
+        # per marker: when each phone of its session first had it (live_load.py finishes)
+        "seen": {str(person.number): person.seen for person in active},
+        "session_of": {str(person.number): person.session for person in active},
     }
 
 

@@ -1,12 +1,17 @@
-"""The live-load scenario of `make bench`: many live sessions at once, each with participants
-who poll every 2 s and post a card every 30 s.
+"""The live-load scenarios of `make bench` (`live_load`: 50 sessions, `live_load_100`: 100):
+many live sessions at once, 10 participants each holding the page's stream and posting a card
+every 30 s; then the same streams idle.
 
 This half runs in the bench with Django set up: it re-opens the seeded live sessions (their
 online link starts with LIVE_URL, bench/seed/forums.py), signs each participant in (one
-Django session per person, stored exactly as `login()` would: 500 form logins would take
-minutes), starts gunicorn with the live-load options, runs the client (bench/live_client.py)
-as a separate process, and afterwards deletes the cards the run posted and the browser
-sessions it made.
+Django session per person, stored exactly as `login()` would: 1,000 form logins would take
+minutes), starts gunicorn with uvicorn workers (ASGI), runs the client
+(bench/live_client.py) as a separate process, and measures:
+- `change_seen`: per card, from its row's `created_at` to the moment the LAST other phone of
+  its session had it on its stream (the client's wall clock, same machine); also per phone;
+- the server's CPU seconds and the database's transactions while every stream is open and
+  nothing happens (per minute and per 100 phones).
+Afterwards it deletes the cards the run posted and the browser sessions it made.
 """
 
 from __future__ import annotations
@@ -14,25 +19,28 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
+import resource
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import F, Max, QuerySet
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from bench.load import percentile
 from bench.processes import free_port, shielded, tree_cpu_seconds
 from bench.report import fmt, load_average, log
 from bench.seed.forums import LIVE_STEP, LIVE_URL
 from bench.seed.people import SLUG
-from bench.server import start_gunicorn, stop_gunicorn
+from bench.server import LOG_DIR, start_gunicorn, stop_gunicorn
 from forums import live
 from forums.models import Card, Circle, ForumMember, Session, SessionState
 
@@ -61,8 +69,8 @@ def reopen_live_sessions() -> list[int]:
     return ids
 
 
-def prepare(port: int, duration: float, poll_interval: float, post_interval: float,
-            timeout: float, sessions: int = 50) -> dict:
+def prepare(port: int, duration: float, post_interval: float, timeout: float,
+            sessions: int = 50) -> dict:
     """The client's spec: per participant its session, and a signed-in cookie (the first
     `sessions` live sessions)."""
     store = import_string(settings.SESSION_ENGINE + ".SessionStore")
@@ -87,7 +95,7 @@ def prepare(port: int, duration: float, poll_interval: float, post_interval: flo
                             "cookies": {settings.SESSION_COOKIE_NAME: browser.session_key}})
     last_card = Card.objects.aggregate(last=Max("id"))["last"] or 0
     return {"port": port, "live_step": LIVE_STEP, "duration": duration,
-            "poll_interval": poll_interval, "post_interval": post_interval, "timeout": timeout,
+            "post_interval": post_interval, "timeout": timeout,
             "clients": clients,
             "_session_keys": keys, "_last_card": last_card, "_sessions": [s.pk for s in sessions]}
 
@@ -102,41 +110,125 @@ def cleanup(spec: dict) -> int:
     return deleted
 
 
-def run(env: dict[str, str], args: argparse.Namespace) -> dict:
-    """The scenario (`--live-sessions` sessions x 10 participants, `--live-duration` s) against
-    gunicorn with `--live-server` options; returns its numbers for results.json."""
+GRACE = 5  # seconds after the last card for it to arrive everywhere
+SETTLE = 3  # seconds for every stream to open before the first card
+STATS_FLUSH = 11  # Postgres backends report their counts within 10 s of going idle
+
+
+def run(env: dict[str, str], args: argparse.Namespace, sessions: int, name: str) -> dict:
+    """The scenario (`sessions` x 10 participants, `--live-duration` s of cards, then
+    `--live-idle` s idle) against gunicorn with `--live-server` options; its numbers."""
     port = free_port()
     loadavg = load_average()
     reopen_live_sessions()
-    spec = prepare(port, args.live_duration, poll_interval=2, post_interval=30,
-                   timeout=30, sessions=args.live_sessions)
+    spec = prepare(port, args.live_duration, post_interval=30, timeout=30, sessions=sessions)
+    spec.update(grace=GRACE, idle=args.live_idle, settle=SETTLE)
     log(f"Live load: {len(spec['clients'])} participants in {len(spec['_sessions'])} "
-        f"sessions for {args.live_duration:g} s (gunicorn {args.live_server})...")
-    server = start_gunicorn(env, port, args.live_server.split())
+        f"sessions, {args.live_duration:g} s of cards then {args.live_idle:g} s idle "
+        f"(gunicorn {args.live_server})...")
+    _open_files(4 * len(spec["clients"]) + 1000)
+    server = start_gunicorn(env, port, args.live_server.split(), app="config.asgi:application")
+    idle: dict[str, float] = {}
+    found = None
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
             json.dump(spec, handle)
         cpu_before = tree_cpu_seconds(server.pid)
-        completed = subprocess.run([sys.executable, "-m", "bench.live_client", handle.name],
-                                   cwd=ROOT, capture_output=True, text=True,
-                                   timeout=args.live_duration + 600, check=False)
+        client = subprocess.Popen([sys.executable, "-m", "bench.live_client", handle.name],
+                                  cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        for line in client.stdout:
+            if line.startswith("IDLE_START"):
+                idle.update(cpu=tree_cpu_seconds(server.pid), started=time.monotonic())
+            elif line.startswith("IDLE_MEASURE"):
+                idle["transactions"] = _transactions()
+            elif line.startswith("IDLE_END"):
+                idle.update(cpu=tree_cpu_seconds(server.pid) - idle["cpu"],
+                            seconds=time.monotonic() - idle["started"])
+            elif line.startswith("LIVE_LOAD_JSON "):
+                found = json.loads(line.split(" ", 1)[1])
+        client.wait(timeout=60)
         server_cpu = tree_cpu_seconds(server.pid) - cpu_before
+        if "seconds" in idle:
+            time.sleep(STATS_FLUSH)
+            idle["transactions"] = _transactions() - idle["transactions"] - 1
     finally:
         with shielded():
             os.unlink(handle.name)
             stop_gunicorn(server)
+            seen = change_seen(spec, found) if found else {}
             deleted = cleanup(spec)
             log(f"Live load: deleted the {deleted} cards it posted and its browser sessions.")
-    found = re.search(r"^LIVE_LOAD_JSON (.*)$", completed.stdout, re.MULTILINE)
     if not found:
-        log(f"The live-load client failed:\n{completed.stdout[-3000:]}{completed.stderr[-3000:]}")
+        log("The live-load client failed: see the lines above.")
         return {"error": "the client failed", "load_avg_before": loadavg}
+    found.pop("seen"), found.pop("session_of")
+    phones = found["participants_started"]
     result = {"server": f"gunicorn {args.live_server}", "load_avg_before": loadavg,
-              "load_avg_after": load_average(), **json.loads(found.group(1)),
-              "server_cpu_seconds": round(server_cpu, 1)}
-    polls, posts = result["polls"], result["card_posts"]
-    log(f"live_load: {result['rps']} req/s, {result['errors']} errors; polls p50 "
-        f"{fmt(polls['p50_ms'])} p95 {fmt(polls['p95_ms'])} ms ({polls['unchanged_204']} x 204, "
-        f"{polls['changed_200']} x 200); card posts p50 {fmt(posts['p50_ms'])} p95 "
-        f"{fmt(posts['p95_ms'])} ms ({posts['requests']})")
+              "load_avg_after": load_average(), **found, **seen,
+              "errors": (found["card_posts"]["errors"] + found["stream_errors"]
+                         + seen["change_seen"]["missed"]),
+              "server_cpu_seconds": round(server_cpu, 1),
+              "idle": _idle_cost(idle, phones)}
+    change, posts = result["change_seen"], result["card_posts"]
+    (LOG_DIR / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")  # kept apart
+    log(f"{name}: "
+        f"{result['errors']} errors; change seen p50 {fmt(change['p50_ms'])} p95 "
+        f"{fmt(change['p95_ms'])} p99 {fmt(change['p99_ms'])} ms ({change['changes']} cards); "
+        f"card posts p95 {fmt(posts['p95_ms'])} ms; idle: {result['idle']}")
     return result
+
+
+def change_seen(spec: dict, found: dict) -> dict:
+    """Per card the run posted: from its row's created_at to the last other phone of its
+    session having it ("change_seen"), and to each phone ("change_seen_each_phone")."""
+    phones: dict[int, list[str]] = {}
+    for number, session in found["session_of"].items():
+        phones.setdefault(session, []).append(number)
+    cards = Card.objects.filter(session_id__in=spec["_sessions"], id__gt=spec["_last_card"])
+    last, each, missed = [], [], 0
+    for text, created, session in cards.values_list("text", "created_at", "session_id"):
+        marker = text.removeprefix("Bench card ").split(":", 1)[0]
+        poster = marker.split("-", 1)[0]
+        times = [found["seen"][n].get(marker) for n in phones.get(session, []) if n != poster]
+        missed += sum(1 for when in times if when is None)
+        delays = [(when - created.timestamp()) * 1000 for when in times if when is not None]
+        each += delays
+        if delays and len(delays) == len(times):
+            last.append(max(delays))
+    return {"change_seen": {**_percentiles(last), "changes": len(last), "missed": missed},
+            "change_seen_each_phone": {**_percentiles(each), "deliveries": len(each)}}
+
+
+def _percentiles(values: list[float]) -> dict:
+    def rounded(percent):
+        found = percentile(values, percent)
+        return None if found is None else round(found, 1)
+    return {"p50_ms": rounded(50), "p95_ms": rounded(95), "p99_ms": rounded(99),
+            "max_ms": round(max(values), 1) if values else None}
+
+
+def _idle_cost(idle: dict, phones: int) -> dict:
+    if "seconds" not in idle or not phones:
+        return {}
+    minutes = idle["seconds"] / 60
+    return {"seconds": round(idle["seconds"], 1), "phones": phones,
+            "server_cpu_seconds": round(idle["cpu"], 2),
+            "server_cpu_seconds_per_minute_per_100_phones": round(
+                idle["cpu"] / minutes / (phones / 100), 3),
+            "database_transactions": idle["transactions"]}
+
+
+def _transactions() -> int:
+    """Transactions of every client of the database so far (pg_stat_database)."""
+    with connection.cursor() as cursor:  # one statement: one transaction of ours
+        cursor.execute("SELECT pg_stat_clear_snapshot(), xact_commit + xact_rollback "
+                       "FROM pg_stat_database WHERE datname = current_database()")
+        return int(cursor.fetchone()[1])
+
+
+def _open_files(wanted: int) -> None:
+    """A thousand streams and as many posting connections need more than the usual 1,024
+    descriptors, in the client and in the server (both inherit this process's limit)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(wanted, hard), hard))

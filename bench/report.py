@@ -29,7 +29,7 @@ def build_report(results: dict[str, dict], extra: dict, facts: dict,
     """`ratio_to_baseline` is what one request costs in requests of the `baseline` page
     (baseline rps / page rps), null when no request succeeded: the figure that travels
     between machines."""
-    baseline_rps = results[baseline]["rps"]
+    baseline_rps = results[baseline]["rps"] if baseline in results else None  # scenarios only
     for result in results.values():
         succeeded = result["requests"] - result["errors"] > 0
         result["ratio_to_baseline"] = (round(baseline_rps / result["rps"], 2)
@@ -79,17 +79,21 @@ def print_table(report: dict) -> None:
     settings = report["settings"]
     print(f"\n{settings['concurrency']} connections, {settings['duration_s']:g} s per page, "
           f"{settings['generator']}; {report['machine']['cores']} cores; rows {settings['rows']}")
-    if live := report.get("live_load"):
-        if "polls" in live:
-            print(f"\nlive_load ({live['sessions']} sessions, {live['participants']} "
-                  f"participants, {live['duration_s']:g} s, {live['server']}): "
-                  f"{live['rps']} req/s, {live['errors']} errors")
-            for label, part in (("polls", live["polls"]), ("card posts", live["card_posts"])):
-                print(f"  {label}: {part['requests']} ({part['rps']}/s), p50 "
-                      f"{fmt(part['p50_ms'])} ms, p95 {fmt(part['p95_ms'])} ms, "
-                      f"{part['errors']} errors, statuses {part['statuses']}")
-        else:
-            print(f"\nlive_load: {live}")
+    for name in ("live_load", "live_load_100"):
+        if not (live := report.get(name)):
+            continue
+        if "change_seen" not in live:
+            print(f"\n{name}: {live}")
+            continue
+        change, posts, idle = live["change_seen"], live["card_posts"], live.get("idle", {})
+        print(f"\n{name} ({live['sessions']} sessions, {live['participants']} participants, "
+              f"{live['duration_s']:g} s, {live['server']}): {live['errors']} errors")
+        print(f"  change seen by every other phone: p50 {fmt(change['p50_ms'])} ms, p95 "
+              f"{fmt(change['p95_ms'])} ms, p99 {fmt(change['p99_ms'])} ms "
+              f"({change['changes']} cards)")
+        print(f"  card posts: {posts['requests']}, p95 {fmt(posts['p95_ms'])} ms; idle: "
+              f"{idle.get('server_cpu_seconds_per_minute_per_100_phones')} CPU s per minute "
+              f"per 100 phones, {idle.get('database_transactions')} database transactions")
     if fan := report.get("email_fanout"):
         if "seconds" in fan:
             print(f"\nemail_fanout: {fan['sent']} of {fan['recipients']} sent in "

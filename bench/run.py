@@ -5,11 +5,13 @@ collect static files when they changed; start gunicorn with production settings
 (bench/server.py); sign in as the scale people each page needs (a teacher, a forum
 participant, its facilitator, the district leader: bench/facts.py, bench/client.py); then
 load each page of PAGES (bench/pages.py) from separate processes (wrk when installed, else a
-Python load generator: bench/load.py) for a fixed time after a short warm-up. Then two
-scenarios: `live_load` (bench/live_load.py: 50 live sessions x 10 participants polling and
-posting cards, against gunicorn with gthread workers) and `email_fanout` (bench/fanout.py: a
-district digest to 10,000 district leaders through the outbox, a real Celery worker and an
-SMTP sink). Writes bench/results.json and prints a table (bench/report.py).
+Python load generator: bench/load.py) for a fixed time after a short warm-up. Then the
+scenarios: `live_load` and `live_load_100` (bench/live_load.py: 50 and 100 live sessions x 10
+participants holding the page's stream and posting cards, against gunicorn with uvicorn
+workers: how long a card takes to reach every other phone, and the idle cost) and
+`email_fanout` (bench/fanout.py: a district digest to 10,000 district leaders through the
+outbox, a real Celery worker and an SMTP sink). Writes bench/results.json and prints a table
+(bench/report.py).
 
 Rules:
 - Numbers are for reading and for comparing runs on one machine: nothing here asserts a time.
@@ -25,7 +27,7 @@ Rules:
   machine (tests, browsers) skews every number.
 
     python -m lib.devservices -- python -m bench.run --duration 15 --only baseline,story_list
-    python -m lib.devservices -- python -m bench.run --only live_load,email_fanout
+    python -m lib.devservices -- python -m bench.run --only live_load,live_load_100
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ from bench.server import (
 )
 
 SCALE = {"schools": 200, "staff": 10_000, "stories": 200_000}
-SCENARIOS = ("live_load", "email_fanout")
+SCENARIOS = ("live_load", "live_load_100", "email_fanout")
+LIVE_SESSIONS = {"live_load": 50, "live_load_100": 100}  # x 10 participants
 
 
 def main() -> int:
@@ -70,11 +73,12 @@ def main() -> int:
     from bench import facts, fanout, live_load  # noqa: PLC0415 - their models need django.setup()
 
     live_load.reopen_live_sessions()
+    facts.refresh_digest_figures()
     scale = facts.scale_facts()
     log(f"Load generator: {generator}; {args.concurrency} connections, "
         f"{args.warmup:g} s warm-up and {args.duration:g} s per page")
     results, extra = {}, {}
-    server = start_gunicorn(env, port)
+    server = start_gunicorn(env, port) if pages else None
     try:
         browsers = Browsers(port, scale["users"], scale["password"], scale["path_values"])
         path_values = partial(facts.current_path_values, scale)
@@ -82,10 +86,13 @@ def main() -> int:
                    for page in pages}
     finally:
         with shielded():  # a second Ctrl-C must not skip this
-            stop_gunicorn(server)
+            if server is not None:
+                stop_gunicorn(server)
             facts.delete_created_stories(scale)
-    if "live_load" in scenarios:
-        extra["live_load"] = live_load.run(env, args)
+    for name, sessions in LIVE_SESSIONS.items():
+        if name in scenarios:
+            extra[name] = live_load.run(env, args, sessions if name != "live_load"
+                                        else args.live_sessions, name)
     if "email_fanout" in scenarios:
         log(f"E-mail fan-out: a district digest to {args.recipients} district leaders...")
         extra["email_fanout"] = {"load_avg_before": load_average(),
@@ -106,12 +113,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--concurrency", type=int, default=6, help="open connections")
     parser.add_argument("--only", default="",
                         help="comma-separated page and scenario names (live_load, "
-                             "email_fanout); all when empty")
+                             "live_load_100, email_fanout); all when empty")
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--live-duration", type=float, default=60,
                         help="seconds of the live-load scenario")
     parser.add_argument("--live-sessions", type=int, default=50,
-                        help="live sessions (10 participants each) in the live-load scenario")
+                        help="live sessions (10 participants each) in live_load")
+    parser.add_argument("--live-idle", type=float, default=40,
+                        help="seconds the live-load streams then stay open idle, measured")
     parser.add_argument("--live-server", default=" ".join(LIVE_SERVER),
                         help="gunicorn worker options for the live-load scenario")
     parser.add_argument("--recipients", type=int, default=10_000,
@@ -126,13 +135,15 @@ def _interrupt(*_args) -> None:
 
 
 def selected(only: str) -> tuple[list[Page], list[str]]:
-    """The pages and scenarios asked for, with the baseline page always included (ratios
-    need it)."""
+    """The pages and scenarios asked for, with the baseline page always included when any
+    page is (ratios need it); only scenarios (`--only email_fanout`) load no page at all."""
     wanted = {name.strip() for name in only.split(",") if name.strip()}
     unknown = wanted - {page.name for page in PAGES} - set(SCENARIOS)
     if unknown:
         sys.exit(f"Unknown pages or scenarios: {', '.join(sorted(unknown))}")
     pages = [page for page in PAGES if not wanted or page.name in wanted or page is PAGES[0]]
+    if wanted and wanted <= set(SCENARIOS):
+        pages = []
     return pages, [name for name in SCENARIOS if not wanted or name in wanted]
 
 

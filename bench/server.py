@@ -23,14 +23,11 @@ from bench.report import log
 ROOT = Path(__file__).resolve().parent.parent
 LOG_DIR = ROOT / ".local" / "bench"
 GUNICORN_WORKERS = 2
-# The live-load server: 2 gthread workers x 4 threads. 500 browsers poll every 2 s; gthread
-# keeps their idle keep-alive connections in a poller (sync workers close the connection after
-# every response, so each poll would open a new one - with TLS in front, a handshake every 2 s)
-# and lets a process overlap one request's database wait with another's Python work. One
-# process per core. On 2 cores the scenario is CPU-bound whatever the workers: 3 sync workers
-# and 3 x 4 gthread measured the same within noise (bench/README.md); `--live-server` overrides.
-LIVE_SERVER = ["--worker-class", "gthread", "--workers", "2", "--threads", "4",
-               "--keep-alive", "5"]
+# The live-load server: ASGI as production serves it (config/asgi.py), 2 uvicorn workers under
+# gunicorn, one process per core: every phone holds a stream, which an event loop keeps for
+# almost nothing; `--live-server` overrides.
+LIVE_SERVER = ["--worker-class", "uvicorn_worker.UvicornWorker", "--workers", "2",
+               "--graceful-timeout", "5"]
 PAGES_SERVER = f"gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=false"
 
 
@@ -76,15 +73,15 @@ def static_files_stale() -> bool:
     return any(path.exists() and path.stat().st_mtime > built for path in sources)
 
 
-def start_gunicorn(env: dict[str, str], port: int,
-                   workers: list[str] | None = None) -> subprocess.Popen:
-    """gunicorn with `workers` options (GUNICORN_WORKERS sync workers by default), answering
-    /ping before this returns."""
+def start_gunicorn(env: dict[str, str], port: int, workers: list[str] | None = None,
+                   app: str = "config.wsgi:application") -> subprocess.Popen:
+    """gunicorn serving `app` with `workers` options (GUNICORN_WORKERS sync workers by
+    default), answering /ping before this returns."""
     connections.close_all()  # no connection of ours stays open while we load the server
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log_file = (LOG_DIR / "gunicorn.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi:application",
+        [sys.executable, "-m", "gunicorn", app,
          *(workers or ["--workers", str(GUNICORN_WORKERS)]), "--bind", f"{HOST}:{port}"],
         env={**env, "SITE_URL": f"http://{HOST}:{port}"}, cwd=ROOT, stdout=log_file,
         stderr=subprocess.STDOUT, start_new_session=True)

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "csp",
     "mail",
     "schools",
+    "notifications",
     "successes",
     "forums",
     "learning",
@@ -119,6 +121,12 @@ DATABASES = {
 }
 if env_str("DATABASE_TEST_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": env_str("DATABASE_TEST_NAME")}
+# The ASGI web server (config/asgi.py sets DB_POOL_SIZE) runs each request in a thread of its
+# own: a pool per process lends connections to them, and bounds how many one process opens.
+if env_int("DB_POOL_SIZE", 0):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # a closed connection goes back to the pool
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1, "max_size": env_int("DB_POOL_SIZE", 0), "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "schools.User"
 
@@ -225,6 +233,10 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Success Forums <forums@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Calendar replies (README, "Calendar replies"): invitations name this address as organiser,
+# and the mail provider's inbound webhook posts what arrives there with this secret.
+CALENDAR_REPLY_ADDRESS = env_str("CALENDAR_REPLY_ADDRESS")
+CALENDAR_REPLY_SECRET = env_str("CALENDAR_REPLY_SECRET")
 
 # --- Celery -----------------------------------------------------------------------------
 def _celery_broker_url(url: str) -> str:
@@ -251,6 +263,12 @@ CELERY_BEAT_SCHEDULE = {
     "purge-trash": {"task": "successes.tasks.purge_trash", "schedule": 6 * 3600.0},
     "forget-old-uploads": {"task": "schools.tasks.forget_old_uploads", "schedule": 3600.0},
     "close-stale-sessions": {"task": "forums.tasks.close_stale_sessions", "schedule": 900.0},
+    # The district digest's activity and spread figures (learning.figures): recent days every
+    # 10 minutes, the last year again each night.
+    "digest-figures": {"task": "learning.tasks.refresh_digest_figures", "schedule": 600.0,
+                       "options": {"expires": 540}},
+    "digest-figures-nightly": {"task": "learning.tasks.refresh_digest_figures",
+                               "schedule": crontab(hour=3, minute=30), "kwargs": {"full": True}},
     "email-tick": {"task": "mail.tasks.tick", "schedule": float(env_int("EMAIL_TICK_SECONDS", 120)),
                    "options": {"expires": 100}},
 }

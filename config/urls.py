@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from forums.views.home import home
 from lib.health import healthz
 from lib.views import ping
-from schools.views import admin_login, home
+from schools.views import admin_login
 
 urlpatterns = [
     path("", home, name="home"),
@@ -13,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("mail.urls")),
     path("", include("schools.urls")),
+    path("", include("notifications.urls")),
     path("", include("successes.urls")),
     path("", include("forums.urls")),
     path("", include("learning.urls")),

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.story_texts import STORIES
-from forums.actions import membership, scheduling
+from forums.actions import membership, rsvp, scheduling
 from forums.models import (
     Attendance,
     Card,
@@ -219,6 +219,10 @@ def _tomorrow_cycle(forum: Forum, theme: Theme | None, today: date) -> None:
         starts_at=_at(today + timedelta(days=1), 15, 30, forum.time_zone),
         protocol=shipped_protocol(ProtocolKind.ANALYSIS))
     _feature(session, _story("lindqvist-welcome-back"))
+    # Two answers already in, so the principal sees who is coming; teacher@ has not answered.
+    for email, answer in (("colleague@demo.example", "going"), ("a.kowalski@demo.example",
+                                                                 "maybe")):
+        rsvp.answer_invitation(session=session, user=_user(email), answer=answer)
 
 
 FIRST_ROUND = "Chronic absence: first round"

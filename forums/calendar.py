@@ -14,20 +14,22 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from icalendar import Calendar, Event, vCalAddress
 
-from forums.access import forums_visible_to
-from forums.models import Circle, ForumMember, ForumRole, Session, SessionState
+from forums.access import invited_sessions
+from forums.models import ForumMember, ForumRole, Rsvp, RsvpAnswer, Session, SessionState
 from schools.middleware import language_of
 from schools.models import User
 from successes.models import SuccessStory
 
 FEED_LOOKBACK = timedelta(days=1)
 METHODS = ("REQUEST", "CANCEL", "PUBLISH")
+PARTSTATS = {RsvpAnswer.GOING: "ACCEPTED", RsvpAnswer.MAYBE: "TENTATIVE",
+             RsvpAnswer.NOT_GOING: "DECLINED"}  # a person's answer, as calendars spell it
 
 
 def _host() -> str:
@@ -44,7 +46,9 @@ def session_ics(session: Session, *, method: str = "REQUEST", attendees: Iterabl
     cancelled one; PUBLISH for a plain download).
 
     The story's title is written only when everyone it goes to (`attendees`, and `reader`)
-    may see the story: an invite must not show more than the session page would.
+    may see the story: an invite must not show more than the session page would. Each
+    attendee is asked for an answer (RSVP=TRUE) and carries the one they gave (PARTSTAT);
+    their calendar's reply comes back through forums.calendar_replies.
     """
     if method not in METHODS:
         raise ValueError(f"Unknown iTIP method {method!r}")
@@ -56,11 +60,14 @@ def session_ics(session: Session, *, method: str = "REQUEST", attendees: Iterabl
                    cancelled=method == "CANCEL")
     event.add("organizer", _organizer(session))
     if method != "PUBLISH":  # RFC 5546: a PUBLISH has no attendees
+        answers = dict(Rsvp.objects.filter(session=session, user__in=attendees)
+                       .values_list("user_id", "answer")) if attendees else {}
         for person in attendees:
             address = vCalAddress(f"mailto:{person.email}")
-            address.params.update({"CN": str(person), "CUTYPE": "INDIVIDUAL",
-                                   "ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION",
-                                   "RSVP": "FALSE"})
+            address.params.update({
+                "CN": str(person), "CUTYPE": "INDIVIDUAL", "ROLE": "REQ-PARTICIPANT",
+                "PARTSTAT": PARTSTATS.get(answers.get(person.pk), "NEEDS-ACTION"),
+                "RSVP": "TRUE"})
             event.add("attendee", address)
     calendar.add_component(event)
     _add_time_zones(calendar, [session])
@@ -68,13 +75,10 @@ def session_ics(session: Session, *, method: str = "REQUEST", attendees: Iterabl
 
 
 def upcoming_sessions_for(user: User) -> QuerySet[Session]:
-    """Scheduled or live sessions (from yesterday on) of the forums the person takes part in;
-    the interested circle only reads digests, so it has no sessions to attend."""
-    attends = ForumMember.objects.filter(forum=OuterRef("cycle__forum"), user=user).exclude(
-        circle=Circle.INTERESTED)
-    return (Session.objects
-            .filter(Exists(attends), cycle__forum__in=forums_visible_to(user),
-                    state__in=[SessionState.SCHEDULED, SessionState.LIVE],
+    """Scheduled or live sessions (from yesterday on) the person is invited to
+    (forums.access.invited_sessions: the interested circle only reads digests)."""
+    return (invited_sessions(user)
+            .filter(state__in=[SessionState.SCHEDULED, SessionState.LIVE],
                     starts_at__gte=timezone.now() - FEED_LOOKBACK)
             .select_related("cycle__forum__school__district", "cycle__forum__district", "story")
             .order_by("starts_at", "pk"))
@@ -142,7 +146,9 @@ def _event(session: Session, *, story_shown: bool, cancelled: bool) -> Event:
 
 
 def _organizer(session: Session) -> vCalAddress:
-    """The forum's facilitator; the site's sender when a forum somehow has none."""
+    """The forum's facilitator by name (the site's sender when a forum somehow has none).
+    The address is CALENDAR_REPLY_ADDRESS when set, where calendar apps send their replies
+    for the app to read (forums.calendar_replies); else the facilitator's own."""
     facilitator = (ForumMember.objects.filter(forum_id=session.cycle.forum_id,
                                               role=ForumRole.FACILITATOR)
                    .select_related("user").order_by("joined_at", "pk").first())
@@ -150,7 +156,7 @@ def _organizer(session: Session) -> vCalAddress:
         email, name = facilitator.user.email, str(facilitator.user)
     else:
         name, email = parseaddr(settings.DEFAULT_FROM_EMAIL)
-    organizer = vCalAddress(f"mailto:{email}")
+    organizer = vCalAddress(f"mailto:{settings.CALENDAR_REPLY_ADDRESS or email}")
     if name:
         organizer.params["CN"] = name
     return organizer

@@ -11,7 +11,8 @@ between planning and sending (see AUDIENCE and each builder):
   circle or role the planner chose them for (forums.access.still_in_forum);
 - presenter preparation: still the presenter, on the district's staff, and the story still
   theirs to read;
-- commitment follow-up: still in the forum (or the session's presenter), on the staff;
+- commitment follow-up: still in the forum (or the session's presenter), on the staff; not
+  for a day after the last day of a cycle ended early;
 - presenter request: still the author of a story the forum may still feature;
 - cycle digest: still in the forum; the digest is built for them (forums.digests);
 - a story's title is named only to someone who may read it (`_story_title_for`).
@@ -151,7 +152,8 @@ def commitment_followup(delivery: Delivery) -> Content | None:
     commitment = (Commitment.objects.select_related("session__cycle__forum", "user")
                   .filter(pk=delivery.payload["commitment"]).first())
     if (commitment is None or commitment.user_id != delivery.recipient_id
-            or commitment.reports.counted().exists()):
+            or commitment.reports.counted().exists()
+            or planning.after_cycle_ended(commitment, delivery.payload.get("number", 1))):
         return None
     session = commitment.session
     if not (_still_in_audience(delivery, session.cycle.forum)

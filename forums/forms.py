@@ -171,6 +171,8 @@ class SessionTimeForm(forms.Form):
         self.fields["start"].help_text = _(
             "In the forum's time zone, %(zone)s. If the clocks go back that night and this "
             "time happens twice, the first of the two is used.") % {"zone": self.zone.key}
+        for name in ("place", "online_url"):  # neither is required, but one of them is
+            self.fields[name].one_of = _("place or online link, at least one")
         last_day = cycle.ended_early_on or cycle.ends_on
         self.fields["day"].help_text = _("Within the cycle: %(start)s to %(end)s.") % {
             "start": date_format(cycle.starts_on), "end": date_format(last_day)}
@@ -194,7 +196,9 @@ class SessionTimeForm(forms.Form):
 
     def _check_day(self, day: date, starts_at: datetime) -> None:
         last_day = self.cycle.ended_early_on or self.cycle.ends_on
-        if not self.cycle.starts_on <= day <= last_day:
+        if self.cycle.ended_early_on is not None:
+            self.add_error("day", _("This cycle was ended early: it takes no more sessions."))
+        elif not self.cycle.starts_on <= day <= last_day:
             self.add_error("day", _("Choose a day within the cycle, %(start)s to %(end)s.") % {
                 "start": date_format(self.cycle.starts_on), "end": date_format(last_day)})
         elif starts_at <= timezone.now():

@@ -1,23 +1,26 @@
 """What live screens need: a version to poll cheaply, and the step timer.
 
 Every change bumps the session's `version` in Postgres; once committed, the new number is
-copied to Redis, where a poll reads it without touching the database.
+copied to Redis, where a poll reads it without touching the database, and broadcast to every
+web process, where open streams pick it up (forums/stream.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from forums.models import Session, SessionState
+from forums.models import CardKind, Session, SessionState
+from lib import broadcast
 from lib.redis import client
 
 VERSION_TTL = 24 * 3600
+REOPEN_WITHIN = timedelta(minutes=30)
 
 
 # Only ever raise the published number: two changes committed at once may publish out of
@@ -42,7 +45,9 @@ def bump(session: Session) -> None:
     session_id = session.pk
 
     def after_commit() -> None:
-        publish(session_id, Session.objects.values_list("version", flat=True).get(pk=session_id))
+        version = Session.objects.values_list("version", flat=True).get(pk=session_id)
+        publish(session_id, version)
+        broadcast.publish(f"live:{session_id}", str(version))  # to open streams (stream.py)
 
     transaction.on_commit(after_commit)
 
@@ -79,6 +84,29 @@ def current_step(session: Session) -> tuple[int, dict]:
     steps = session.steps or [{}]
     index = min(session.current_step, len(steps) - 1)
     return index, steps[index]
+
+
+def card_kinds(step: dict) -> list[str]:
+    """The kinds of card a step collects on the card box. Applications are not among them:
+    a step that collects applications collects them as commitments (one form, not two)."""
+    return [kind for kind in step.get("card_kinds", []) if kind != CardKind.APPLICATION]
+
+
+def collects_commitments(step: dict) -> bool:
+    return CardKind.APPLICATION in step.get("card_kinds", [])
+
+
+def may_reopen(session: Session, now: datetime | None = None) -> bool:
+    """A facilitator may reopen a session they closed within the last 30 minutes (a close by
+    mistake, or one last commitment). A session closed automatically, 12 hours after its end,
+    stays closed: nobody is in the room any more."""
+    now = now or timezone.now()
+    return (session.state == SessionState.CLOSED and not session.closed_automatically
+            and session.closed_at is not None and now - session.closed_at <= REOPEN_WITHIN)
+
+
+def reopen_deadline(session: Session) -> datetime | None:
+    return session.closed_at + REOPEN_WITHIN if session.closed_at else None
 
 
 def timer(session: Session, now: datetime | None = None) -> Timer | None:

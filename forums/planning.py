@@ -15,6 +15,7 @@ the workers were down - is dropped as too late:
   present: once the session has started; the 48-hour reminder already once the 2-hour one is
   due;
 - commitment follow-up: the first once the second is due, the second a week after its time;
+  none is planned (or sent) for a day after the last day of a cycle ended early;
 - call for successes: once the cycle's gather phase is over (a story was chosen, or the cycle
   ended);
 - cycle digest: a week after its morning (the cycle's page keeps it).
@@ -23,7 +24,7 @@ the workers were down - is dropped as too late:
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import F, Q
 from django.utils import timezone
@@ -167,7 +168,7 @@ def commitment_follow_ups(now: datetime) -> list[Planned]:
     for commitment in commitments:
         for number in (1, 2):
             when = _follow_up_time(commitment, number, zones[commitment.user_id])
-            if when > now + timedelta(days=1):
+            if when > now + timedelta(days=1) or after_cycle_ended(commitment, number):
                 continue
             planned.append(Planned(
                 key=f"commitment-followup:{commitment.pk}:{number}",
@@ -177,9 +178,19 @@ def commitment_follow_ups(now: datetime) -> list[Planned]:
     return planned
 
 
+def _follow_up_day(commitment: Commitment, number: int) -> date:
+    return commitment.due_on + (SECOND_FOLLOW_UP_AFTER if number == 2 else timedelta(0))
+
+
 def _follow_up_time(commitment: Commitment, number: int, zone: str) -> datetime:
-    day = commitment.due_on + (SECOND_FOLLOW_UP_AFTER if number == 2 else timedelta(0))
-    return waking(at_local(day, FOLLOW_UP_TIME, zone), zone)
+    return waking(at_local(_follow_up_day(commitment, number), FOLLOW_UP_TIME, zone), zone)
+
+
+def after_cycle_ended(commitment: Commitment, number: int) -> bool:
+    """A cycle ended early asks for nothing after its last day: a follow-up due later is
+    never sent (one due by then still is)."""
+    ended_early_on = commitment.session.cycle.ended_early_on
+    return ended_early_on is not None and _follow_up_day(commitment, number) > ended_early_on
 
 
 def _cycle_members(cycles: list[Cycle]) -> tuple[dict[int, list[ForumMember]], dict[int, str]]:

@@ -13,6 +13,7 @@ from forums.models import (
     Commitment,
     ForumMember,
     PresenterRequest,
+    Rsvp,
     Session,
     SessionState,
     TryReport,
@@ -38,6 +39,10 @@ def export(person: User) -> list[Section]:
             {**_session(a.session), "joined": a.joined_at}
             for a in Attendance.objects.filter(user=person)
             .select_related("session__cycle__forum").order_by("joined_at")]),
+        Section("session_answers", [
+            {**_session(r.session), "answer": r.answer, "answered": r.answered_at}
+            for r in Rsvp.objects.filter(user=person)
+            .select_related("session__cycle__forum").order_by("answered_at")]),
         Section("cards", [
             {**_session(card.session), "step": _step_title(card.session, card.step),
              "kind": card.kind, "text": card.text, "written": card.created_at}

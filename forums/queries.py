@@ -140,6 +140,11 @@ def cycle_ended(cycle: Cycle, today: date) -> bool:
     return today > (cycle.ended_early_on or cycle.ends_on)
 
 
+def sessions_to_come(cycle: Cycle) -> list[Session]:
+    """The scheduled sessions ending the cycle early would cancel."""
+    return list(cycle.sessions.filter(state=SessionState.SCHEDULED).order_by("starts_at"))
+
+
 def upcoming_sessions(cycles: list[Cycle], limit: int = UPCOMING_ON_FORUM_PAGE) -> list[Session]:
     """Sessions still to come (or running now), soonest first, from prefetched cycles."""
     now = timezone.now()

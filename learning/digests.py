@@ -33,6 +33,7 @@ from redis.exceptions import RedisError
 from forums.access import forums_visible_to, insights_visible_to
 from forums.digests import SMALL, shown
 from forums.models import Cycle, Insight, Session, SessionState, TryReport
+from learning import figures
 from schools.access import roles_for
 from schools.models import District, Membership, User
 from successes.access import cross_school_byline
@@ -93,6 +94,7 @@ class DistrictDigest:
     trends: list[RisingTheme]
     upcoming_collectives: list[Session]
     built_at: datetime = field(default_factory=timezone.now)
+    figures_as_of: datetime | None = None  # when the activity and spread figures were counted
 
     @property
     def rising(self) -> list[tuple[str, str, str]]:
@@ -130,7 +132,8 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
     (inclusive, in the district's time zone), as `reader` may see it (see the module's rules),
     optionally about one theme and/or at one school; every section follows both filters.
     A constant number of queries, whatever the district's size."""
-    district = roles_for(reader).district
+    roles = roles_for(reader)
+    district = roles.district
     if district is None:
         raise ValueError("A district digest is built for a member of a district.")
     in_period = within(district, start, end)
@@ -160,12 +163,15 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
                       .order_by("-created_at")[:limit])
     for story in story_list:
         story.byline = cross_school_byline(story)
+    if roles.reads_district:  # the whole district's figures, counted ahead (learning.figures)
+        spreading, activity, as_of = _from_figures(district, start, end, shared, school, theme)
+    else:
+        spreading = _spreading(district, start, end, shared, school, theme)
+        activity, as_of = _activity(reader, district, start, end, school, theme), None
     return DistrictDigest(
         district=district, start=start, end=end,
         insight_groups=sorted(groups.values(), key=lambda g: g.theme.name if g.theme else "~"),
-        stories=story_list,
-        spreading=_spreading(district, start, end, shared, school, theme),
-        activity=_activity(reader, district, start, end, school, theme),
+        stories=story_list, spreading=spreading, activity=activity, figures_as_of=as_of,
         trends=_cached_trends(district, start, end, theme=theme, school=school),
         upcoming_collectives=list(Session.objects.filter(
             cycle__forum__in=forums_visible_to(reader).filter(school__isnull=True),
@@ -238,6 +244,35 @@ def _spreading(district, start, end, shared, school=None, theme=None) -> list[Sp
         spreads.append(Spread(story, schools, shown(len(story_reports), district.small_count),
                               new))
     return sorted(spreads, key=lambda s: -len(s.schools))[:10]
+
+
+def _from_figures(district, start, end, shared, school, theme):
+    """Practices spreading and activity by school for a reader of the whole district, as
+    `_spreading` and `_activity` count them, from learning.figures; and their "as of"."""
+    names, small = figures.school_names(district), district.small_count
+    days = figures.span(district, start, end)
+    found = figures.spreading(district, days, shared, school=school, theme=theme)
+    top = sorted(found.items(), key=lambda item: -len(item[1][0]))[:10]
+    stories = shared.filter(pk__in=[story_id for story_id, _ in top] + [
+        new for _, (_schools, grown) in top for new in grown]).select_related("author", "school")
+    stories = {story.pk: story for story in stories}
+    spreads = []
+    for story_id, (tried, grown) in top:
+        if story_id in stories:
+            story, new = stories[story_id], [stories[n] for n in grown if n in stories]
+            for each in (story, *new):
+                each.byline = cross_school_byline(each)
+            spreads.append(Spread(story, sorted({names.get(i, "") for i in tried}),
+                                  shown(sum(tried.values()), small), new))
+    totals = figures.activity(district, days, school=school, theme=theme)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for school_id, (sessions, tries) in totals.items():
+        name = names.get(school_id, "") if school_id else _("Collectives")
+        counts[name][0] += sessions
+        counts[name][1] += tries
+    activity = [SchoolActivity(name, shown(n[0], small), shown(n[1], small))
+                for name, n in sorted(counts.items())]
+    return spreads, activity, days.as_of
 
 
 def _activity(reader, district, start, end, school=None, theme=None) -> list[SchoolActivity]:

@@ -2,7 +2,10 @@
 it says.
 
 It goes to those schools.emails.receives_district_digest names - the leaders and admins of the
-district they act in - at their cadence (mail.preferences.digest_cadence). Its period belongs
+district they act in - at their cadence (mail.preferences.digest_cadence). "After each cycle"
+means: the morning after a day on which cycles of the district's forums ended (on their last
+day, or ended early), covering what was learned since the previous such day
+(`cycle_closings`); weekly and monthly are calendar periods. Its period belongs
 to the district, whose content it reports: a week is the seven days before the district's
 digest day (Monday 00:00 to Sunday 24:00 by default), a month its calendar month, in the
 DISTRICT's time zone (the days learning.digests counts content in). A digest is planned only
@@ -21,13 +24,16 @@ A digest not yet sent when the next period's is due is too late: the next one te
 from __future__ import annotations
 
 import zoneinfo
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from learning.digests import district_digest as digest_for
+from forums.models import Cycle
+from learning import shared_digests
 from mail.models import Delivery, DigestCadence, EmailKind, NotificationSettings
 from mail.preferences import digest_cadence
 from mail.registry import Content, Planned, declare
@@ -38,6 +44,7 @@ from schools.models import District, Membership, Role
 from schools.timezones import at_local, time_zones_for
 
 PLANNING_WINDOW = timedelta(days=2)  # a period is planned in the two days after its end
+EACH_CYCLE_KEPT = timedelta(days=7)  # an "after each cycle" digest is worth a week
 
 
 @dataclass(frozen=True)
@@ -98,9 +105,40 @@ def digest_readers() -> list[tuple[Membership, str]]:
     for _user_id, group in groupby(memberships, key=lambda m: m.user_id):
         mine = list(group)
         cadence = digest_cadence(roles_from(mine), chosen.get(mine[0].user_id))
-        if cadence in (DigestCadence.WEEKLY, DigestCadence.MONTHLY):
+        if cadence != DigestCadence.NEVER:
             readers.append((mine[0], cadence))
     return readers
+
+
+def cycle_closings(district_ids, now: datetime) -> dict[int, list[DigestPeriod]]:
+    """{district id: the "after each cycle" periods to plan}: one per day on which cycles of
+    the district's forums ended (their last day, or the day one was ended early), over for
+    the district in the last two days. Each period runs from the day after the district's
+    previous closing (else the earliest start of the cycles ending that day) to that day, at
+    most a year: what was learned since the reader's last such digest."""
+    last_day = Coalesce("ended_early_on", "ends_on")
+    cycles = (Cycle.objects.filter(forum__district_id__in=district_ids)
+              .annotate(last_day=last_day))
+    periods: dict[int, list[DigestPeriod]] = defaultdict(list)
+    for district in District.objects.filter(pk__in=district_ids):
+        today = timezone.localtime(now, zoneinfo.ZoneInfo(district.time_zone)).date()
+        ending = (cycles.filter(forum__district=district, last_day__lt=today,
+                                last_day__gte=today - PLANNING_WINDOW - timedelta(days=1))
+                  .values_list("last_day", "starts_on"))
+        by_day: dict[date, date] = {}
+        for day, starts_on in ending:
+            by_day[day] = min(by_day.get(day, starts_on), starts_on)
+        for day, earliest_start in sorted(by_day.items()):
+            ends_at = at_local(day + timedelta(days=1), time.min, district.time_zone)
+            if not timedelta(0) <= now - ends_at < PLANNING_WINDOW:
+                continue
+            previous = (cycles.filter(forum__district=district, last_day__lt=day)
+                        .order_by("-last_day").values_list("last_day", flat=True).first())
+            start = previous + timedelta(days=1) if previous else min(earliest_start, day)
+            periods[district.pk].append(DigestPeriod(
+                f"cycles-to-{day.isoformat()}", max(start, day - timedelta(days=365)), day,
+                ends_at))
+    return periods
 
 
 def district_digests(now: datetime) -> list[Planned]:
@@ -108,34 +146,46 @@ def district_digests(now: datetime) -> list[Planned]:
     their time after its end (see the module's rule); planned in the two days after that end."""
     readers = digest_readers()
     zones = time_zones_for([m.user for m, _cadence in readers])
+    closings = cycle_closings({m.district_id for m, cadence in readers
+                               if cadence == DigestCadence.EACH_CYCLE}, now)
     planned = []
     for membership, cadence in readers:
         district = membership.district
-        period = last_ended_period(cadence, district.time_zone, now, district.digest_weekday)
-        if now - period.ends_at >= PLANNING_WINDOW:
-            continue
-        planned.append(Planned(
-            key=f"district-digest:{cadence}:{period.label}:{district.pk}:"
-                f"{membership.user_id}",
-            kind=EmailKind.DISTRICT_DIGEST, email=membership.user.email,
-            recipient=membership.user, district=district,
-            scheduled_for=next_at(digest_time(district), period.ends_at,
-                                  zones[membership.user_id]),
-            payload={"district": district.pk, "start": period.start.isoformat(),
-                     "end": period.end.isoformat(), "period": period.label,
-                     "cadence": cadence}))
+        if cadence == DigestCadence.EACH_CYCLE:
+            periods = closings[district.pk]
+        else:
+            periods = [last_ended_period(cadence, district.time_zone, now,
+                                         district.digest_weekday)]
+        for period in periods:
+            if now - period.ends_at >= PLANNING_WINDOW:
+                continue
+            planned.append(Planned(
+                key=f"district-digest:{cadence}:{period.label}:{district.pk}:"
+                    f"{membership.user_id}",
+                kind=EmailKind.DISTRICT_DIGEST, email=membership.user.email,
+                recipient=membership.user, district=district,
+                scheduled_for=next_at(digest_time(district), period.ends_at,
+                                      zones[membership.user_id]),
+                payload={"district": district.pk, "start": period.start.isoformat(),
+                         "end": period.end.isoformat(), "period": period.label,
+                         "cadence": cadence}))
     return planned
 
 
 def district_digest(delivery: Delivery) -> Content | None:
+    """The reader's digest, shared with the readers who get the same one
+    (learning.shared_digests)."""
     payload, reader = delivery.payload, delivery.recipient
-    if reader is None or not receives_district_digest(roles_for(reader), payload["district"]):
+    roles = roles_for(reader) if reader is not None else None
+    if roles is None or not receives_district_digest(roles, payload["district"]):
         return None
-    digest = digest_for(reader, date.fromisoformat(payload["start"]),
-                        date.fromisoformat(payload["end"]))
+    digest, shared_as = shared_digests.digest_of(
+        reader, roles, date.fromisoformat(payload["start"]), date.fromisoformat(payload["end"]),
+        token=getattr(delivery, "stories_token", None))
     if digest.is_empty:
         return None
-    return Content({"digest": digest, "period": payload.get("period", "")})
+    return Content({"digest": digest, "period": payload.get("period", "")},
+                   shared_as=shared_as)
 
 
 def next_digest_due(delivery: Delivery) -> datetime | None:
@@ -143,11 +193,15 @@ def next_digest_due(delivery: Delivery) -> datetime | None:
     payload = delivery.payload
     if delivery.recipient is None or delivery.district is None or "cadence" not in payload:
         return None
-    last_day = following_end(payload["cadence"], date.fromisoformat(payload["end"]))
+    if payload["cadence"] == DigestCadence.EACH_CYCLE:
+        last_day = date.fromisoformat(payload["end"]) + EACH_CYCLE_KEPT
+    else:
+        last_day = following_end(payload["cadence"], date.fromisoformat(payload["end"]))
     ends_at = at_local(last_day + timedelta(days=1), time.min, delivery.district.time_zone)
     return next_at(digest_time(delivery.district), ends_at,
-                   time_zones_for([delivery.recipient])[delivery.recipient.pk])
+                   getattr(delivery, "reader_zone", None)
+                   or time_zones_for([delivery.recipient])[delivery.recipient.pk])
 
 
 declare(EmailKind.DISTRICT_DIGEST, build=district_digest, plan=district_digests,
-        late_after=next_digest_due)
+        late_after=next_digest_due, prepare=shared_digests.prepare)

@@ -74,6 +74,13 @@ class DigestFilterForm(PeriodForm):
         self.fields["school"].queryset = School.objects.filter(district=district).only(
             "id", "name")
 
+    def theme_choices(self):
+        """(id, name) pairs, for selects rendered without a template per option."""
+        return self.fields["theme"].queryset.values_list("id", "name")
+
+    def school_choices(self):
+        return self.fields["school"].queryset.values_list("id", "name")
+
     @property
     def chosen(self) -> dict:
         """The valid filters (theme, school); none when the form is not valid."""

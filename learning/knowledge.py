@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Left
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from forums.access import insights_visible_to
 from forums.models import Insight, TryReport
@@ -32,7 +31,16 @@ from lib.pagination import Window, page_number
 from schools.access import roles_for
 from schools.models import District, Membership, User
 from successes.access import cross_school_byline
-from successes.listing import HEADLINE_OPTIONS, LIST_FIELDS, MARK_START, MARK_STOP
+from successes.cards import story_cards
+from successes.listing import (
+    LIST_FIELDS,
+    MARK_START,
+    MARK_STOP,
+    best_first,
+    for_display,
+    personal_matches,
+    shared_matches,
+)
 from successes.models import SEARCH_CONFIG, GradeBand, SuccessStory, Theme
 
 PER_PAGE = 20
@@ -120,30 +128,37 @@ def knowledge_page(user: User, filters: dict, page: str | None,
         query = None
     else:
         query = SearchQuery(understood.words, search_type="websearch", config=SEARCH_CONFIG)
-        kind = CharField()
-        insight_hits = (insights.filter(search_vector=query).annotate(
-            kind=Value("insight", output_field=kind),
-            rank=SearchRank(F("search_vector"), query, weights=INSIGHT_WEIGHTS))
-            .values_list("kind", "id", "rank", "created_at"))
-        story_hits = (_stories(user, filters, understood.grade_bands)
-                      .filter(search_vector=query).annotate(
-                          kind=Value("story", output_field=kind),
-                          rank=SearchRank(F("search_vector"), query))
-                      .values_list("kind", "id", "rank", "created_at"))
-        ranked = insight_hits.union(story_hits, all=True).order_by("-rank", "-created_at",
-                                                                    "-id")
-        found = [(kind_, pk) for kind_, pk, _rank, _created in
-                 ranked[offset:offset + per_page + 1]]
+        wanted = offset + per_page + 1
+        insight_hits = [("insight", *row) for row in insights.filter(search_vector=query)
+                        .annotate(rank=SearchRank(F("search_vector"), query,
+                                                  weights=INSIGHT_WEIGHTS))
+                        .order_by("-rank", "-created_at", "-id")
+                        .values_list("id", "rank", "created_at")[:wanted]]
+        # Stories as the story search ranks them: those shared with the district once for
+        # every reader, the reader's own and their school's for them (successes.listing).
+        story_filters = {**filters, "grade_bands": understood.grade_bands}
+        roles = roles_for(user)
+        story_hits = [("story", *row) for row in best_first([
+            *personal_matches(user, roles, story_filters, understood.words, "district", wanted),
+            *shared_matches(roles, story_filters, understood.words, "district", wanted)])]
+        ranked = sorted(insight_hits + story_hits, key=lambda hit: (hit[2], hit[3], hit[1]),
+                        reverse=True)
+        found = [(kind, pk) for kind, pk, _rank, _created in ranked[offset:wanted]]
     shown = found[:per_page]
-    results = _load(user, shown, query)
+    results = _load(user, shown, query, understood.words)
     return Window(results, number, len(found) > per_page), understood
 
 
-def _load(user: User, found: list[tuple[str, int]], query) -> list[Result]:
+def _load(user: User, found: list[tuple[str, int]], query, words: str = "") -> list[Result]:
     insight_ids = [pk for kind, pk in found if kind == "insight"]
     story_ids = [pk for kind, pk in found if kind == "story"]
     insights = {i.pk: i for i in _insight_rows(user, insight_ids, query)} if insight_ids else {}
-    stories = {s.pk: s for s in _story_rows(story_ids, query)} if story_ids else {}
+    # Through visible_to again: an id from the district's cached ranking is checked.
+    stories = {s.pk: s for s in for_display(SuccessStory.objects.visible_to(user).filter(
+        pk__in=story_ids))} if story_ids else {}
+    for story, card in zip(stories.values(), story_cards(
+            stories.values(), reader=user, roles=roles_for(user), words=words), strict=True):
+        story.card = card
     tried = tried_at(insight_ids=insight_ids, story_ids=story_ids,
                      district=roles_for(user).district) if found else {}
     results = []
@@ -172,18 +187,6 @@ def _insight_rows(user: User, ids: list[int], query) -> list[Insight]:
     for insight in insights:
         insight.visible_story = visible.get(insight.story_id)
     return insights
-
-
-def _story_rows(ids: list[int], query) -> QuerySet[SuccessStory]:
-    return (SuccessStory.objects.filter(pk__in=ids).select_related("author", "school")
-            .only(*LIST_FIELDS)
-            .prefetch_related(Prefetch("themes", queryset=Theme.objects.only("id", "name")))
-            .annotate(headline=SearchHeadline("what_went_right", query, config=SEARCH_CONFIG,
-                                              **HEADLINE_OPTIONS),
-                      title_headline=SearchHeadline("title", query, config=SEARCH_CONFIG,
-                                                    start_sel=MARK_START, stop_sel=MARK_STOP,
-                                                    highlight_all=True),
-                      excerpt=Left("what_went_right", 240)))
 
 
 def school_of(user_ref: str, district: District) -> Subquery:

@@ -153,7 +153,7 @@ def collective_from_theme(request: HttpRequest) -> HttpResponse:
             forum = membership.create_forum(creator=request.user, district=district, school=None,
                                             name=form.cleaned_data["name"], focus_theme=theme)
             added = membership.add_members(forum=forum, users=list(form.cleaned_data["people"]),
-                                           circle=Circle.CORE)
+                                           circle=Circle.CORE, added_by=request.user)
         messages.success(request, _("“%(name)s” is open, with you as its facilitator.")
                          % {"name": forum.name} + " " + ngettext(
             "%(count)d person was added to its core circle.",

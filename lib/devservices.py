@@ -261,7 +261,10 @@ def app_commands(python: str) -> list[list[str]]:
     host = os.environ.get("RUN_HOST", "127.0.0.1")
     port = os.environ.get("RUN_PORT", "8000")
     return [
-        [python, "manage.py", "runserver", f"{host}:{port}", "--noreload"],
+        # Served as in production, by an ASGI server: live sessions hold a stream per page.
+        # Open streams are cut 3 s into a Ctrl-C (pages reconnect when the server is back).
+        [python, "-m", "uvicorn", "config.asgi:application", "--host", host, "--port", port,
+         "--timeout-graceful-shutdown", "3"],
         [python, "-m", "celery", "-A", "config", "worker", "--loglevel=INFO",
          "--concurrency=2", "--without-mingle", "--without-gossip"],
         [python, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO",

@@ -26,6 +26,12 @@ class EmailKind(models.TextChoices):
     NO_STORY_YET = "no_story_yet", _("No story chosen yet (facilitators)")
     COMMITMENT_FOLLOWUP = "commitment_followup", _("Follow-up on your commitments")
     SPOTLIGHT = "spotlight", _("A colleague spotlighted your class")
+    # The e-mail side of in-app notifications (notifications/emails.py)
+    STORY_NEWS = "story_news", _("News of your stories: a colleague wants to try one, or a "
+                                 "try grew from one")
+    FORUM_NEWS = "forum_news", _("Forum news: you were added to a forum, or your request to "
+                                 "join was answered")
+    JOIN_REQUEST = "join_request", _("Requests to join a forum you facilitate")
     CYCLE_DIGEST = "cycle_digest", _("Cycle digest")
     DISTRICT_DIGEST = "district_digest", _("District digest")
 

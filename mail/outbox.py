@@ -1,54 +1,49 @@
-"""The outbox: e-mails are planned as rows in Postgres, then claimed and sent one by one.
+"""The outbox: e-mails are planned as rows in Postgres, then claimed and sent in batches.
 
 - Planning inserts rows with a unique key per recipient and occasion; planning again is
   harmless (`ON CONFLICT DO NOTHING`), and counts only the rows it inserted itself. What is
   due comes from the planners the apps declared (mail.registry), asked on every tick from
   the database.
-- Sending first claims the row (pending -> sending, in one UPDATE that only one worker can
-  win), so duplicate tasks, retries and redeliveries never send twice. A row claimed after
-  its kind's lateness window (`late_after`) ends "too late" instead of going out.
+- Sending claims rows in batches (pending -> sending, `FOR UPDATE SKIP LOCKED`: only one
+  worker can win a row), so duplicate tasks, retries and redeliveries never send twice, and
+  sends a batch over one SMTP connection (mail.sending has the steps and the guarantee). A
+  row claimed after its kind's lateness window (`late_after`) ends "too late" instead.
 - Each attempt records how far it got (`Delivery.phase`, mail.smtp): "before DATA", "DATA
-  sent" just before the content leaves, "accepted" with the server's 250. Only an attempt
-  that never handed the content over is retried: temporary SMTP trouble before DATA puts the
-  row back to pending for later (backoff), a permanent refusal marks it failed. An attempt
-  whose content left but whose answer was lost - a timeout, a dropped connection, a worker
-  that died before recording the 250 - ends "uncertain": the server may have the message, so
-  it is never sent again by itself; the district admin may (`send_again`), with the same
-  Message-ID. Rows stuck in "sending" are swept after 10 minutes by the same rule.
+  sent" once the content may leave, "accepted" with the server's 250. Only an attempt that
+  never handed the content over is retried: temporary SMTP trouble puts the row back to
+  pending for later (backoff), a permanent refusal marks it failed. An attempt whose content
+  left but whose answer was lost - a timeout, a dropped connection, a worker that died before
+  recording the 250 - ends "uncertain": the server may have the message, so it is never sent
+  again by itself; the district admin may (`send_again`), with the same Message-ID. A batch
+  still "sending" after its lease (10 minutes) lost its worker and is picked up by the sweep.
 
-The worker's one task, `send_delivery`, lives here with what queues it (`dispatch`); the
-periodic work that drives the outbox is in mail.tasks.
+No cap per tick: the tick queues a few batch senders (`send_due`), and each queues its
+successor while batches come back full, so a 10,000-reader digest leaves as fast as the
+workers send it. E-mails that go at once (`plan_now`) are sent one task each
+(`send_delivery`). The periodic work that drives the outbox is in mail.tasks.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import smtplib
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from celery import shared_task
-from django.core.mail import get_connection
 from django.db import connection as database
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 
-from mail import registry, smtp
-from mail.messages import build
-from mail.models import Delivery, DeliveryStatus, SendPhase
+from mail import registry, sending
+from mail.models import Delivery, DeliveryStatus, EmailKind, SendPhase
 from mail.registry import Planned
 
 log = logging.getLogger(__name__)
 
-RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30),
-                timedelta(hours=2), timedelta(hours=6)]
-MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
-STUCK_AFTER = timedelta(minutes=10)
-DISPATCH_BATCH = 500
 PLAN_BATCH = 1000
-LOST_ANSWER = ("The message was handed to the mail server, but its answer never came back: "
-               "it may or may not have been delivered.")
+SENDERS = 4  # batch senders a tick starts: enough to keep every worker process busy
 
 
 def plan(items: list[Planned]) -> int:
@@ -96,15 +91,16 @@ def plan_now(items: list[Planned]) -> None:
         key__in=keys, status=DeliveryStatus.PENDING).values_list("id", flat=True))))
 
 
-def due_ids(now: datetime | None = None, limit: int = DISPATCH_BATCH) -> list[int]:
+def due_ids(now: datetime | None = None, limit: int = sending.BATCH) -> list[int]:
     now = now or timezone.now()
     return list(Delivery.objects.filter(status=DeliveryStatus.PENDING, scheduled_for__lte=now)
                 .order_by("scheduled_for").values_list("id", flat=True)[:limit])
 
 
 def dispatch(delivery_ids: list[int]) -> int:
-    """Queue a send task for each delivery; a claim stops any duplicate from sending. With
-    the broker down the rows stay pending, and the next tick queues them."""
+    """Queue a send task for each of these deliveries (e-mails that go at once: an
+    invitation, a sign-in link); a claim stops any duplicate from sending. With the broker
+    down the rows stay pending, and the next tick sends them."""
     queued = 0
     for delivery_id in delivery_ids:
         try:
@@ -117,8 +113,52 @@ def dispatch(delivery_ids: list[int]) -> int:
     return queued
 
 
+def start_sending(*, senders: int = SENDERS, district_id: int | None = None,
+                  due_by: datetime | None = None) -> int:
+    """Queue `senders` batch senders (`send_due`) when anything is due. Each sends one batch
+    and, while batches come back full, queues its successor first: what is due leaves as fast
+    as the workers send it, in several batches at once, with no cap per tick. Returns how many
+    were queued (0 with the broker down: the next tick tries again)."""
+    due = Delivery.objects.filter(status=DeliveryStatus.PENDING,
+                                  scheduled_for__lte=due_by or timezone.now())
+    if district_id is not None:
+        due = due.filter(district_id=district_id)
+    if not due.exists():
+        return 0
+    return sum(_queue_sender(district_id=district_id, due_by=due_by) for _ in range(senders))
+
+
+def _queue_sender(*, district_id: int | None, due_by: datetime | None,
+                  queue: str | None = None) -> bool:
+    kwargs = {"district_id": district_id, "due_by": due_by.isoformat() if due_by else None}
+    try:
+        if queue:
+            send_due.apply_async(kwargs=kwargs, queue=queue)
+        else:
+            send_due.delay(**kwargs)
+    except Exception:  # noqa: BLE001 - broker down: the rows wait for the next tick
+        log.warning("Broker unavailable; due e-mails wait for the next tick")
+        return False
+    return True
+
+
+@shared_task(bind=True, ignore_result=True)
+def send_due(self, district_id: int | None = None, due_by: str | None = None) -> dict:
+    """One batch of due e-mails (of one district, when given; due by `due_by`, else now).
+    A full batch means more may be waiting: the successor is queued - on the queue this task
+    came from - before this batch is sent, so another worker process can take it meanwhile."""
+    batch = sending.claim_batch(due_by=datetime.fromisoformat(due_by) if due_by else None,
+                                district_id=district_id)
+    if len(batch) == sending.BATCH:
+        queue = (self.request.delivery_info or {}).get("routing_key")
+        _queue_sender(district_id=district_id,
+                      due_by=datetime.fromisoformat(due_by) if due_by else None, queue=queue)
+    return dict(sending.send_batch(batch))
+
+
 def claim(delivery_id: int) -> Delivery | None:
-    """Take the row for sending. Only one caller can win; the others get None."""
+    """Take one row for sending, as a worker does. Only one caller can win; the others get
+    None."""
     won = Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
         status=DeliveryStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1,
         phase=SendPhase.BEFORE_DATA)
@@ -127,60 +167,13 @@ def claim(delivery_id: int) -> Delivery | None:
     return Delivery.objects.select_related("recipient", "district").get(pk=delivery_id)
 
 
-def _finish(delivery: Delivery, status: str, **fields) -> None:
-    Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.SENDING).update(
-        status=status, **fields)
-
-
-def _content_leaving(delivery: Delivery) -> None:
-    """Recorded before the first byte of the content leaves: from here on a lost answer
-    makes the row uncertain, even if the worker dies at once."""
-    Delivery.objects.filter(pk=delivery.pk).update(phase=SendPhase.DATA_SENT)
-    delivery.phase = SendPhase.DATA_SENT
-
-
-def is_permanent(error: Exception) -> bool:
-    """5xx answers are final (bad address, refused); anything else may pass later."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return all(code >= 500 for code, _msg in error.recipients.values())
-    if isinstance(error, smtplib.SMTPResponseException):
-        return error.smtp_code >= 500
-    return False
-
-
-def is_too_late(delivery: Delivery, now: datetime | None = None) -> bool:
-    """Past the lateness window its kind declared (mail.registry)."""
-    late_after = registry.declaration(delivery.kind).late_after
-    deadline = late_after(delivery) if late_after is not None else None
-    return deadline is not None and (now or timezone.now()) >= deadline
-
-
-def send(delivery_id: int, *, connection=None) -> str:
-    """Claim, build and send one delivery; returns the status it ends in."""
-    delivery = claim(delivery_id)
-    if delivery is None:
+def send(delivery_id: int) -> str:
+    """Claim, build and send one delivery (a batch of one); returns the status it ends in,
+    "not-claimed" when someone else holds it."""
+    batch = sending.claim_batch(ids=[delivery_id])
+    if not batch:
         return "not-claimed"
-    try:
-        too_late = is_too_late(delivery)
-        message = None if too_late else build(delivery)
-    except Exception as error:  # a broken template must not block the outbox
-        log.exception("Could not build delivery %s", delivery.key)
-        _finish(delivery, DeliveryStatus.FAILED, last_error=f"build: {error!r}"[:2000])
-        return DeliveryStatus.FAILED
-    if too_late:
-        _finish(delivery, DeliveryStatus.TOO_LATE)
-        return DeliveryStatus.TOO_LATE
-    if message is None:
-        _finish(delivery, DeliveryStatus.SKIPPED)
-        return DeliveryStatus.SKIPPED
-    try:
-        smtp.deliver(message, connection or get_connection(),
-                     before_content=lambda: _content_leaving(delivery))
-    except (smtplib.SMTPException, OSError) as error:
-        return _failed_send(delivery, error)
-    _finish(delivery, DeliveryStatus.SENT, phase=SendPhase.ACCEPTED, sent_at=timezone.now(),
-            last_error="")
-    return DeliveryStatus.SENT
+    return next(iter(sending.send_batch(batch)))
 
 
 @shared_task(ignore_result=True)
@@ -188,30 +181,42 @@ def send_delivery(delivery_id: int) -> str:
     return send(delivery_id)
 
 
-def _failed_send(delivery: Delivery, error: Exception) -> str:
-    reason = f"{type(error).__name__}: {error}"[:2000]
-    answered = isinstance(error, smtplib.SMTPResponseException)
-    if delivery.phase == SendPhase.DATA_SENT and not answered:
-        _finish(delivery, DeliveryStatus.UNCERTAIN, last_error=f"{LOST_ANSWER} ({reason})"[:2000])
-        return DeliveryStatus.UNCERTAIN
-    if is_permanent(error) or delivery.attempts >= MAX_ATTEMPTS:
-        _finish(delivery, DeliveryStatus.FAILED, last_error=reason)
-        return DeliveryStatus.FAILED
-    delay = RETRY_DELAYS[min(delivery.attempts - 1, len(RETRY_DELAYS) - 1)]
-    _finish(delivery, DeliveryStatus.PENDING, last_error=reason, claimed_at=None,
-            scheduled_for=timezone.now() + delay)
-    return DeliveryStatus.PENDING
-
-
 def sweep_stuck(now: datetime | None = None) -> int:
-    """Rows left in "sending" by a worker that died: back to the queue if the content never
-    left, "uncertain" if it did (the server may have taken it)."""
-    now = now or timezone.now()
-    stuck = Delivery.objects.filter(status=DeliveryStatus.SENDING,
-                                    claimed_at__lt=now - STUCK_AFTER)
-    uncertain = stuck.filter(phase=SendPhase.DATA_SENT).update(
-        status=DeliveryStatus.UNCERTAIN, last_error=LOST_ANSWER)
-    return uncertain + stuck.update(status=DeliveryStatus.PENDING, claimed_at=None)
+    """Rows left in "sending" by a worker that died, once the lease is over: back to the
+    queue if their content never left, else as the batch's journal says (mail.sending)."""
+    return sending.recover(now)
+
+
+@dataclass
+class Progress:
+    """How far the e-mails of one kind planned lately for a district got."""
+
+    kind: str
+    counts: dict[str, int]  # by DeliveryStatus
+
+    @property
+    def label(self) -> str:
+        return EmailKind(self.kind).label
+
+    @property
+    def in_progress(self) -> bool:
+        return bool(self.counts.get(DeliveryStatus.PENDING) or
+                    self.counts.get(DeliveryStatus.SENDING))
+
+
+LATELY = timedelta(days=1)
+
+
+def progress(district, now: datetime | None = None) -> list[Progress]:
+    """The district's current fan-outs: the e-mails planned for it in the last day, by kind,
+    counted by status (waiting, sending, sent, failed...). One query."""
+    since = (now or timezone.now()) - LATELY
+    counts: dict[str, dict[str, int]] = {}
+    for kind, status, n in (Delivery.objects.filter(district=district, created_at__gte=since)
+                            .values("kind", "status").annotate(n=Count("id"))
+                            .values_list("kind", "status", "n")):
+        counts.setdefault(kind, {})[status] = n
+    return [Progress(kind, counts[kind]) for kind in EmailKind.values if kind in counts]
 
 
 @transaction.atomic

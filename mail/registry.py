@@ -10,6 +10,9 @@ Each app declares its e-mails in its own `emails.py`, which `MailConfig.ready()`
   what it planned. `late_after(delivery)`, when given, is the moment from which the e-mail is
   no longer worth sending (a reminder once the session started, a follow-up once the next one
   is due); a row still unsent then ends "too late" instead (mail.outbox).
+  `prepare(deliveries)`, when given, loads at once what `build` and `late_after` will ask
+  about a batch of deliveries of that kind (the outbox sends in batches: mail.sending), so a
+  batch costs the same few queries whatever its size.
 - `register_role_rules(...)`: the app that knows people's roles (schools) answers what mail
   must ask about them: who may receive the district digest, its cadence by default, and which
   district a person administers.
@@ -44,11 +47,16 @@ class Planned:
 
 @dataclass
 class Content:
-    """What one e-mail says: its template context, and an event to attach, if any."""
+    """What one e-mail says: its template context, and an event to attach, if any.
+
+    `shared_as`, when set, names everyone who gets exactly this content: the declaring app
+    vouches that its templates do not depend on the recipient (only their unsubscribe link is
+    theirs), and mail.messages renders it once per language for all of them."""
 
     context: dict
     ics: bytes | None = None
     ics_method: str = "REQUEST"
+    shared_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,7 @@ class Declaration:
     build: Callable[[Delivery], Content | None]
     plan: Callable[[datetime], list[Planned]] | None = None
     late_after: Callable[[Delivery], datetime | None] | None = None
+    prepare: Callable[[list[Delivery]], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -79,12 +88,13 @@ _audit: list[Callable[..., Any]] = []
 
 def declare(kind: str, *, build: Callable[[Delivery], Content | None],
             plan: Callable[[datetime], list[Planned]] | None = None,
-            late_after: Callable[[Delivery], datetime | None] | None = None) -> None:
+            late_after: Callable[[Delivery], datetime | None] | None = None,
+            prepare: Callable[[list[Delivery]], None] | None = None) -> None:
     if kind not in EmailKind.values:
         raise ImproperlyConfigured(f"{kind!r} is not an EmailKind")
     if kind in _declarations:
         raise ImproperlyConfigured(f"{kind!r} e-mails are declared twice")
-    _declarations[kind] = Declaration(kind, build, plan, late_after)
+    _declarations[kind] = Declaration(kind, build, plan, late_after, prepare)
 
 
 def declaration(kind: str) -> Declaration:

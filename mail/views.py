@@ -81,9 +81,17 @@ def _needing_attention(deliveries, status: str):
 def email_status(request: HttpRequest) -> HttpResponse:
     """District admins: what the outbox did lately for their district - failures, e-mails
     the server may or may not have (with "send again"), those dropped as too late - and
-    whether the scheduler and worker are alive (warned about after 15 minutes of silence)."""
-    deliveries = Delivery.objects.filter(district=_administered_district(request.user))
+    whether the scheduler and worker are alive (warned about after 15 minutes of silence) -
+    and how far the e-mails planned in the last day got, kind by kind (a digest to thousands
+    of readers: waiting, sending, sent, failed), refreshed every few seconds while sending."""
+    district = _administered_district(request.user)
+    fan_outs = outbox.progress(district)
+    progress = {"fan_outs": fan_outs, "sending_now": any(f.in_progress for f in fan_outs)}
+    if request.htmx:
+        return render(request, "mail/email_status.html#progress", progress)
+    deliveries = Delivery.objects.filter(district=district)
     context = {
+        **progress,
         "recent": deliveries.select_related("recipient").only(
             "id", "kind", "email", "status", "attempts", "scheduled_for", "sent_at",
             "last_error", "recipient__name", "recipient__email")[:RECENT],

@@ -65,6 +65,22 @@ def roles_for(user: User) -> Roles:
     return roles
 
 
+def load_roles(users: list[User]) -> None:
+    """`roles_for` for many people at once (a batch of e-mails): one query, each person's
+    roles cached on them exactly as `roles_for` would."""
+    waiting = {user.pk: user for user in users if getattr(user, "is_authenticated", False)
+               and user.is_active and getattr(user, "_roles_cache", None) is None}
+    if not waiting:
+        return
+    memberships: dict[int, list[Membership]] = {pk: [] for pk in waiting}
+    for membership in (Membership.objects.active().filter(user_id__in=waiting)
+                       .select_related("district").order_by("user_id", "district_id", "id")):
+        memberships[membership.user_id].append(membership)
+    for pk, user in waiting.items():
+        user._roles_cache = roles_from(memberships[pk],
+                                       district_id=getattr(user, "acting_district_id", None))
+
+
 def act_in(user: User, district_id: int | None) -> None:
     """From now on `roles_for(user)` answers for that district, if the person holds an active
     role there; otherwise for their first district, as if none had been chosen."""

@@ -134,9 +134,10 @@ def accept_invitation(*, token: str, user: User | None = None, name: str = "",
     """Use the invitation once: create the account (or take the signed-in one) and the role.
 
     The link itself proves the address when it creates the account, so that address is
-    the new person's verified primary address. An invitation from the district's roster
-    (schools.roster_sync) brings the person's other roster invitations along: one e-mail,
-    every role the roster gives them, each kept in step with the roster (`roster_id`).
+    the new person's verified primary address. Its companions (`accepted_with`: the other
+    roles a spreadsheet gave the same person) come along. An invitation from the district's
+    roster (schools.roster_sync) brings the person's other roster invitations along: one
+    e-mail, every role the roster gives them, each kept in step with the roster (`roster_id`).
     """
     invitation = find_usable_invitation(token, lock=True)
     if user is None:
@@ -146,7 +147,8 @@ def accept_invitation(*, token: str, user: User | None = None, name: str = "",
         mark_verified_primary(user)
     elif not may_accept(invitation, user):
         raise InvitationUnusable
-    accepted = [invitation]
+    accepted = [invitation, *Invitation.objects.usable().filter(accepted_with=invitation)
+                .select_for_update()]
     if invitation.roster_id:
         accepted += Invitation.objects.usable().filter(
             district=invitation.district, email=invitation.email,

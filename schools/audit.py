@@ -106,8 +106,8 @@ def _sign_on(detail: dict) -> str:
     return "; ".join(part for part in parts if part)
 
 
-SETUP_ACTIONS = (AuditAction.DISTRICT_CHANGED, AuditAction.SCHOOL_ADDED,
-                 AuditAction.SCHOOL_CHANGED, AuditAction.SCHOOL_CLOSED,
+SETUP_ACTIONS = (AuditAction.DISTRICT_CREATED, AuditAction.DISTRICT_CHANGED,
+                 AuditAction.SCHOOL_ADDED, AuditAction.SCHOOL_CHANGED, AuditAction.SCHOOL_CLOSED,
                  AuditAction.SCHOOL_REOPENED, AuditAction.THEME_ADDED, AuditAction.THEME_CHANGED,
                  AuditAction.THEME_RETIRED, AuditAction.THEME_RESTORED, AuditAction.THEMES_MERGED)
 
@@ -121,7 +121,7 @@ def _setup(action: str, detail: dict) -> str:
     if action == AuditAction.THEMES_MERGED:
         return _("%(theme)s into %(into)s") % {"theme": detail.get("theme", ""),
                                                "into": detail.get("into", "")}
-    name = detail.get("school") or detail.get("theme") or ""
+    name = detail.get("school") or detail.get("theme") or detail.get("name") or ""
     if detail.get("was") and detail["was"] != name:
         return _("%(name)s (was %(was)s)") % {"name": name, "was": detail["was"]}
     return name

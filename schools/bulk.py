@@ -39,6 +39,9 @@ class NewInvitation:
     role: str
     roster_id: str = ""
     send: bool = True  # False: a roster person's other roles, accepted with the e-mailed one
+    # Accepted with the invitation e-mailed to the same address earlier in the same list (a
+    # person a spreadsheet lists on several lines): one e-mail, every role.
+    with_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,13 +93,17 @@ def invite_many(*, district: District, by: User | None,
                 invitations: list[NewInvitation]) -> list[Invitation]:
     """Invitations as invite_person makes them; those marked `send` are e-mailed after commit."""
     now = timezone.now()
-    rows = []
+    rows, mailed_to = [], {}
     for pk, new in zip(_new_ids(Invitation, len(invitations)), invitations, strict=True):
+        email = new.email.strip().lower()
         invitation = Invitation(
-            pk=pk, district=district, school=new.school, email=new.email.strip().lower(),
+            pk=pk, district=district, school=new.school, email=email,
             name=new.name.strip()[:200], role=new.role, token_salt=secrets.token_hex(16),
-            invited_by=by, expires_at=now + INVITATION_LIFETIME, roster_id=new.roster_id)
+            invited_by=by, expires_at=now + INVITATION_LIFETIME, roster_id=new.roster_id,
+            accepted_with_id=mailed_to.get(email) if new.with_first else None)
         invitation.token_hash = hash_token(invitation.token)
+        if new.send:
+            mailed_to.setdefault(email, pk)
         rows.append(invitation)
     copy_in(Invitation, rows)
     audit_many(district=district, actor=by, action=AuditAction.INVITATION_SENT, now=now,

@@ -94,12 +94,29 @@ class ImportForm(forms.Form):
         return upload
 
 
+def new_password_fields() -> tuple[forms.CharField, forms.CharField]:
+    """"Choose a password" and "The password again", for the forms where one sets it."""
+    return tuple(forms.CharField(label=label, widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}))
+        for label in (_("Choose a password"), _("The password again")))
+
+
+def check_new_password(form: forms.Form, data: dict, *, email: str, name: str) -> None:
+    """The two entries agree and pass the password validators (which compare the password
+    with the person's name and address)."""
+    first, second = data.get("password1"), data.get("password2")
+    if first and second and first != second:
+        form.add_error("password2", _("The two passwords differ."))
+    elif first:
+        try:
+            password_validation.validate_password(first, User(email=email, name=name))
+        except forms.ValidationError as error:
+            form.add_error("password1", error)
+
+
 class AcceptInvitationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
-    password1 = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput(
-        attrs={"autocomplete": "new-password"}))
-    password2 = forms.CharField(label=_("The password again"), widget=forms.PasswordInput(
-        attrs={"autocomplete": "new-password"}))
+    password1, password2 = new_password_fields()
 
     def __init__(self, *args, email: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,13 +124,5 @@ class AcceptInvitationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        first, second = data.get("password1"), data.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("The two passwords differ."))
-        elif first:
-            try:
-                password_validation.validate_password(
-                    first, User(email=self.email, name=data.get("name", "")))
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
+        check_new_password(self, data, email=self.email, name=data.get("name", ""))
         return data

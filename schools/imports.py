@@ -147,11 +147,39 @@ class StaffPlan:
 
     @property
     def preview(self) -> Preview:
-        preview = Preview()
+        """A row per line, except that a new person listed on several lines is one person to
+        invite, with all their roles (and a note says which lines were merged)."""
+        shown: dict[tuple, dict] = {}
+        lines: dict[str, list[int]] = {}
         for row in self.rows:
-            preview.add(row.status, line=row.line, email=row.email, name=row.name,
-                        what=role_and_place(row.role, row.school.name if row.school else ""))
+            lines.setdefault(row.email, []).append(row.line)
+            what = role_and_place(row.role, row.school.name if row.school else "")
+            key = (INVITE, row.email) if row.status == INVITE else (row.status, row.line)
+            if key in shown:
+                shown[key]["what"].append(what)
+            else:
+                shown[key] = {"group": row.status, "line": row.line, "email": row.email,
+                              "name": row.name, "what": [what]}
+        preview = Preview()
+        for row in shown.values():
+            group, what = row.pop("group"), ", ".join(row.pop("what"))
+            preview.add(group, **row, what=what)
+        preview.notes = [
+            _("Lines %(lines)s list the same person, %(email)s: one person, with every role "
+              "those lines give.") % {"lines": ", ".join(map(str, numbers)), "email": email}
+            for email, numbers in lines.items() if len(numbers) > 1][:50]
         return preview
+
+    def invitations(self) -> list[list[bulk.NewInvitation]]:
+        """The invitations to make, a list per new person: the first is e-mailed, the others
+        are accepted with it (one e-mail, every role)."""
+        people: dict[str, list[bulk.NewInvitation]] = {}
+        for r in self.rows:
+            if r.status == INVITE:
+                first = r.email not in people
+                people.setdefault(r.email, []).append(bulk.NewInvitation(
+                    r.email, r.name, r.school, r.role, send=first, with_first=not first))
+        return list(people.values())
 
 
 @dataclass
@@ -186,6 +214,7 @@ def plan_staff_sheet(*, district: District, data: bytes,
         if "first_name" in table.index and fold(table.column_name("name")) == "nom":
             table.index["last_name"] = table.index.pop("name")  # "Prénom" beside "Nom"
         total = max(text.count("\n"), text.count("\r"), 1)
+        # seen: e-mail -> the person's first row, (e-mail, school id, role) -> its line
         staff, roles, seen = DistrictStaff.of(district), role_names(), {}
         rows, problems = [], []
         for line, cells in table.rows():
@@ -211,6 +240,7 @@ def _check(line, cells, table, staff: DistrictStaff, roles, seen) -> tuple[Staff
         problems.append(Problem(message, line=line, column=table.column_name(key)))
 
     email = cells["email"].lower()
+    name_column = "name" if "name" in cells else "last_name"
     name = cells.get("name") or f"{cells.get('first_name', '')} {cells.get('last_name', '')}"
     role = roles.get(fold(cells["role"]), "")
     row = StaffRow(line, email, " ".join(name.split()), None, role)
@@ -219,12 +249,8 @@ def _check(line, cells, table, staff: DistrictStaff, roles, seen) -> tuple[Staff
     except ValidationError:
         problem("email", _("“%(email)s” is not a valid e-mail address.") % {"email": email}
                 if email else _("No e-mail address."))
-    if email in seen:
-        problem("email", _("The same e-mail address as line %(line)d.") % {"line": seen[email]})
-    seen.setdefault(email, line)
     if len(row.name) > 200:
-        problem("name" if "name" in cells else "last_name",
-                _("The name is longer than 200 characters."))
+        problem(name_column, _("The name is longer than 200 characters."))
     if not role:
         problem("role", _("Unknown role “%(role)s”. Use %(roles)s.") % {
             "role": cells["role"], "roles": _("teacher, school leader, district leader or "
@@ -241,8 +267,11 @@ def _check(line, cells, table, staff: DistrictStaff, roles, seen) -> tuple[Staff
             problem("school", _("No school of your district is called “%(school)s”.")
                     % {"school": school_name})
         elif row.school.closed_at:
-            problem("school", _("“%(school)s” is closed.") % {"school": row.school.name})
+            problem("school", _("“%(school)s” is closed: a closed school takes nobody new.")
+                    % {"school": row.school.name})
     place = (email, row.school.id if row.school else None, role)
+    if email and role and (row.school or role in DISTRICT_ROLES):
+        _same_person(row, place, seen, problem, name_column)
     if place in staff.holds:
         row.status = ALREADY_ON_STAFF
     elif place in staff.invited:
@@ -252,20 +281,36 @@ def _check(line, cells, table, staff: DistrictStaff, roles, seen) -> tuple[Staff
     return row, problems
 
 
+def _same_person(row: StaffRow, place: tuple, seen: dict, problem, name_column: str) -> None:
+    """A person may be listed on several lines (a role in two schools, two roles): they become
+    one person with every role. The same role twice, or two names, is a mistake to fix."""
+    first = seen.setdefault(row.email, row)
+    if place in seen:
+        problem("role", _("Line %(line)d already gives %(email)s this role.")
+                % {"line": seen[place], "email": row.email})
+    seen.setdefault(place, row.line)
+    if first is row:
+        return
+    if row.name and first.name and fold(row.name) != fold(first.name):
+        problem(name_column, _("Line %(line)d gives this person another name, “%(name)s”.")
+                % {"line": first.line, "name": first.name})
+    row.name = row.name or first.name
+
+
 # --- Importing -------------------------------------------------------------------------------
 
 def apply_staff_sheet(*, district: District, plan: StaffPlan, by: User | None, file_name: str,
                       progress: Progress = no_progress) -> Preview:
     """Invite and give roles as the checked plan says; the caller holds the transaction."""
-    invites = [bulk.NewInvitation(r.email, r.name, r.school, r.role)
-               for r in plan.rows if r.status == INVITE]
+    people = plan.invitations()
     grants = [bulk.Grant(r.user_id, r.school, r.role) for r in plan.rows if r.status == ADD_ROLE]
-    total = len(invites) + len(grants)
-    for start in range(0, len(invites), bulk.BATCH * 5):
-        bulk.invite_many(district=district, by=by,
-                         invitations=invites[start:start + bulk.BATCH * 5])
-        progress(min(start + bulk.BATCH * 5, len(invites)), total)
+    total, done = sum(map(len, people)) + len(grants), 0
+    for start in range(0, len(people), bulk.BATCH * 5):  # a person's invitations together
+        invites = [each for person in people[start:start + bulk.BATCH * 5] for each in person]
+        bulk.invite_many(district=district, by=by, invitations=invites)
+        done += len(invites)
+        progress(done, total)
     bulk.grant_many(district=district, by=by, grants=grants)
     audit.record(district=district, actor=by, action=AuditAction.STAFF_IMPORTED,
-                 file=file_name, invitations=len(invites), roles_added=len(grants))
+                 file=file_name, invitations=done, roles_added=len(grants))
     return plan.preview

@@ -260,6 +260,10 @@ class Invitation(models.Model):
     resent_at = models.DateTimeField(null=True, blank=True)  # its last "send again"
     times_resent = models.PositiveSmallIntegerField(default=0)  # part of each resend's key
     roster_id = models.CharField(max_length=255, blank=True)  # as Membership.roster_id
+    # Another role for the same person, never e-mailed by itself: accepting that invitation
+    # accepts this one too (a spreadsheet listing one person on several lines).
+    accepted_with = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="companions")
 
     objects = InvitationQuerySet.as_manager()
 
@@ -327,6 +331,7 @@ class AuditAction(models.TextChoices):
     THEMES_MERGED = "themes_merged", _("Themes merged")
     ROSTER_SYNCED = "roster_synced", _("Staff synced from OneRoster")
     SIGN_ON_CHANGED = "sign_on_changed", _("Single sign-on changed")
+    DISTRICT_CREATED = "district_created", _("District created")
 
 
 class AuditEntry(models.Model):

@@ -37,7 +37,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string, module_has_submodule
 from django.utils.translation import gettext as _
 
-from mail.models import NotificationSettings
+from mail.models import DigestCadence, EmailKind, NotificationSettings
 from mail.preferences import default_cadence
 from schools import audit
 from schools.models import (
@@ -46,6 +46,7 @@ from schools.models import (
     District,
     Invitation,
     Membership,
+    Role,
     SignInLink,
     User,
 )
@@ -103,17 +104,24 @@ def _own_sections(person: User) -> list[Section]:
             "name": person.name, "email": person.email, "time_zone": person.time_zone,
             "language": person.language, "joined": person.date_joined}]),
         Section("email_settings", [{
-            "district_digest": choices.digest_cadence if choices else default_cadence(person),
-            "turned_off": choices.muted_kinds if choices else [],
+            "district_digest": _label(DigestCadence, choices.digest_cadence if choices
+                                      else default_cadence(person)),
+            "turned_off": [_label(EmailKind, kind) for kind in
+                           (choices.muted_kinds if choices else [])],
             "calendar_feed": choices is not None}]),
         Section("roles", [{
             "district": m.district.name, "school": m.school.name if m.school else "",
-            "role": m.role, "since": m.created_at, "ended": m.deactivated_at}
+            "role": _label(Role, m.role), "since": m.created_at, "ended": m.deactivated_at}
             for m in memberships]),
         # What was done to their account (roles, invitations...), without who did it.
-        Section("account_history", [{"what": entry.action, "when": entry.created_at}
-                                    for entry in history]),
+        Section("account_history", [{"what": _label(AuditAction, entry.action),
+                                     "when": entry.created_at} for entry in history]),
     ]
+
+
+def _label(choices, code: str) -> str:
+    """A choice in the reader's words ("Teacher", not "teacher"); an unknown code as is."""
+    return str(choices(code).label) if code in choices.values else code
 
 
 def write_archive(person: User, out: IO[bytes]) -> None:

@@ -80,6 +80,7 @@ class SyncPlanner:
         self.user_by_roster, self.user_by_email = {}, {}
         self.pending_by_roster: dict[str, list[Pending]] = defaultdict(list)
         self.pending_by_email: dict[str, list[Pending]] = defaultdict(list)
+        self.notes: list[str] = []
 
     def run(self) -> SyncPlan:
         self._plan_schools()
@@ -98,7 +99,7 @@ class SyncPlanner:
         if not self.bundle.delta:
             self._end_the_missing(handled)
         self.preview.add_many("ignored", self.bundle.not_staff)
-        self.preview.notes = self.bundle.notes[:50]
+        self.preview.notes = (self.bundle.notes + self.notes)[:50]
         return self.plan
 
     # --- Schools ---
@@ -145,11 +146,21 @@ class SyncPlanner:
                                 for key, role in places))
 
     def _desired(self, person: Person) -> set[Place]:
-        """The person's places from the roster; none at a school closed here."""
+        """The person's places from the roster, at closed schools too (see `_new_places`)."""
         if person.leaving:
             return set()
+        return {(f"org:{org}" if org else "", role) for org, role in person.places}
+
+    def _new_places(self, person: Person, places: set[Place]) -> set[Place]:
+        """Places to give: none at a school closed here, which takes nobody new (a note says
+        so). A role the person already holds there stays: closing keeps a school's people."""
         closed = {self.key_of[pk] for pk, s in self.schools.items() if s.closed_at}
-        places = {(f"org:{org}" if org else "", role) for org, role in person.places}
+        for key, role in sorted(places):
+            if key in closed:
+                self.notes.append(_("users.csv, line %(line)d: %(email)s is not given the role "
+                                    "%(role)s: the school is closed here.") % {
+                    "line": person.line, "email": person.email,
+                    "role": role_and_place(role, self._school_name(key))})
         return {(key, role) for key, role in places if key not in closed}
 
     # --- People ---
@@ -178,7 +189,8 @@ class SyncPlanner:
     def _sync_member(self, person: Person, user_id: int, desired: set[Place]) -> None:
         active = {h.place: h for h in self.held[user_id] if h.active}
         by_roster = {place: h for place, h in active.items() if h.roster_id}
-        added, ended = desired - active.keys(), by_roster.keys() - desired
+        added = self._new_places(person, desired - active.keys())
+        ended = by_roster.keys() - desired
         for place in desired & active.keys():
             if active[place].roster_id != person.sourced_id:
                 self.plan.linked[active[place].pk] = person.sourced_id
@@ -204,6 +216,7 @@ class SyncPlanner:
         return " ".join(parts)
 
     def _sync_invitee(self, person: Person, desired: set[Place]) -> None:
+        desired = self._new_places(person, desired)
         mine = self.pending_by_roster.get(person.sourced_id, [])
         by_hand = [p for p in self.pending_by_email.get(person.email, []) if p.place in desired]
         for pending in by_hand:

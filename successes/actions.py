@@ -29,6 +29,7 @@ from successes.models import (
     TryIntent,
     VisibilityChange,
 )
+from successes.notifications import tell_story_grew, tell_try_intent
 from successes.versions import stories_changed
 
 TRASH_DAYS = 30
@@ -51,24 +52,34 @@ def home_school_for(user: User) -> School | None:
 
 @transaction.atomic
 def save_story(*, author: User, story: SuccessStory | None, data: dict,
-               themes: list[Theme], spotlight: Spotlight | None = None) -> SuccessStory:
-    """Create or update a story from validated data; the author's draft is then spent.
+               themes: list[Theme], spotlight: Spotlight | None = None,
+               form_token: str = "") -> SuccessStory:
+    """Create or update a story from validated data; the author's draft is then spent, and
+    so is the form page it came from (`form_token`: its late autosaves are refused).
 
-    Each change of visibility is recorded with its time. Control characters are dropped from
-    every text (they could pose as the search highlight's marks).
+    A story is filed under one of its author's schools (`school` in `data`, else their first
+    one; an edited story may keep the school it had). Each change of visibility is recorded
+    with its time. Control characters are dropped from every text (they could pose as the
+    search highlight's marks).
     """
     if story is None:
         roles = roles_for(author)
         story = SuccessStory(author=author, district=roles.district,
                              school=home_school_for(author))
-        old_visibility = None
+        old_visibility, old_school_id = None, None
     else:
         # Read from the database: a bound ModelForm has already changed the instance.
-        old_visibility = (SuccessStory.objects.filter(pk=story.pk)
-                          .values_list("visibility", flat=True).get())
+        old_visibility, old_school_id = (SuccessStory.objects.filter(pk=story.pk)
+                                         .values_list("visibility", "school_id").get())
+    school = data.get("school")
+    if school is not None:
+        if school.pk not in roles_for(author).school_ids and school.pk != old_school_id:
+            raise ValidationError(_("A story can be filed only under one of your schools."))
+        story.school = school
     for name in STORY_FIELDS:
         if name in data:
             setattr(story, name, _typed(data[name]))
+    story.form_token = form_token[:32]
     story.save()
     story.themes.set(themes)
     stories_changed(story.district_id)  # cached district figures are rebuilt at once
@@ -81,17 +92,31 @@ def save_story(*, author: User, story: SuccessStory | None, data: dict,
                               story=None if old_visibility is None else story).delete()
     if spotlight is not None and spotlight.colleague_id == author.pk:
         Spotlight.objects.filter(pk=spotlight.pk).update(story=story)
+    if old_visibility is None:
+        tell_story_grew(story)
     return story
 
 
-def autosave_draft(*, author: User, story: SuccessStory | None, data: dict) -> StoryDraft:
+def autosave_draft(*, author: User, story: SuccessStory | None, data: dict,
+                   form_token: str = "") -> StoryDraft | None:
     """Keep what was typed, as typed: no validation, so nothing is refused mid-sentence
-    (only control characters are dropped, as from a saved story)."""
+    (only control characters are dropped, as from a saved story).
+
+    Refused (None) when the form page it comes from (`form_token`) was already saved: an
+    autosave still on its way then would write the saved text back as a draft, and the
+    next "Log a success" would open full instead of empty."""
+    if form_token and _form_was_saved(author, story, form_token):
+        return None
     kept = {key: [_typed(str(value))[:DRAFT_FIELD_LIMIT] for value in values][:50]
             for key, values in list(data.items())[:40]}
     draft, _created = StoryDraft.objects.update_or_create(
         author=author, story=story, defaults={"data": kept})
     return draft
+
+
+def _form_was_saved(author: User, story: SuccessStory | None, form_token: str) -> bool:
+    saved = SuccessStory.objects.filter(author=author, form_token=form_token)
+    return (saved if story is None else saved.filter(pk=story.pk)).exists()
 
 
 def _typed(value):
@@ -218,7 +243,9 @@ def want_to_try(*, story: SuccessStory, user: User) -> TryIntent | None:
         return None
     try:
         with transaction.atomic():
-            intent, _created = TryIntent.objects.get_or_create(story=story, user=user)
+            intent, created = TryIntent.objects.get_or_create(story=story, user=user)
+            if created:
+                tell_try_intent(story=story, user=user)
     except IntegrityError:
         intent = TryIntent.objects.get(story=story, user=user)
     return intent

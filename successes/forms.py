@@ -71,6 +71,23 @@ class StoryForm(forms.ModelForm):
             self.fields[name].validators.append(MaxLengthValidator(TEXT_LIMIT))
         if self.instance.pk and not self.is_bound:
             self.initial["free_tags"] = ", ".join(self.instance.free_tags)
+        self._add_school_choice(roles)
+
+    def _add_school_choice(self, roles) -> None:
+        """Someone working in several schools files the story under one of them (their first
+        by default; an edited story keeps its own); with one school there is nothing to
+        choose."""
+        schools = School.objects.filter(pk__in=roles.school_ids)
+        if self.instance.school_id:
+            schools = schools | School.objects.filter(pk=self.instance.school_id)
+        if schools.count() < 2:
+            return
+        self.fields["school"] = forms.ModelChoiceField(
+            label=_("Which school is it from?"), queryset=schools.order_by("name"),
+            empty_label=None, widget=forms.RadioSelect,
+            help_text=_("“My school” means this school's staff."))
+        if "school" not in self.initial:
+            self.initial["school"] = self.instance.school_id or min(roles.school_ids)
 
     def clean_free_tags(self) -> list[str]:
         raw = self.cleaned_data.get("free_tags") or ""

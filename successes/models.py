@@ -136,6 +136,10 @@ class SuccessStory(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=False)
     updated_at = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # The form page it was last saved from: that page's autosaves still on their way when it
+    # was saved are refused, so none writes the saved text back as a draft
+    # (successes.actions.autosave_draft).
+    form_token = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = SuccessStoryQuerySet.as_manager()
 

@@ -23,14 +23,16 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from forums.actions import follow_up, membership, scheduling, story_choice
+from forums import join_codes
+from forums.actions import follow_up, join, membership, scheduling, story_choice
 from forums.actions import live as live_actions
 from forums.models import Circle, ForumMember, ProtocolKind
 from forums.try_links import try_link_token
 from mail import preferences
 from mail.models import Delivery, DeliveryStatus, EmailKind
+from notifications.models import Notification
 from schools import actions as school_actions
-from schools import import_actions, signin, sso
+from schools import import_actions, setup, signin, sso
 from schools.models import Membership, Role, SignOnKind
 from successes import actions as story_actions
 from tests.factories import SchoolFactory, StoryFactory, ThemeFactory, member
@@ -73,6 +75,8 @@ PLANTED: dict[str, frozenset[str]] = {
     "ZQSSOCLIENT": frozenset({"district_admin"}),  # Riverside's single sign-on client id
     "ZQIMPORT": frozenset({"district_admin"}),  # a staff file Riverside's admin uploaded
     "ZQELSEIMPORT": frozenset({"admin_elsewhere"}),
+    # Emily's word to the collective's facilitator, with her request to join it
+    "ZQJOIN": frozenset({"teacher_elsewhere", "district_leader"}),
 }
 
 
@@ -153,6 +157,7 @@ def build(*, district, school, other_school, other_district, teacher, colleague,
                colleague=colleague, principal=principal, district_leader=district_leader,
                district_admin=district_admin)
     _elsewhere(t, world, district=other_district, school=school)
+    _joining(t, world)
     for label, where, by, line in (
             ("import_job", district, district_admin,
              "nia@riverside.example,Nia ZQIMPORT,Heritage Middle School,teacher"),
@@ -219,6 +224,7 @@ def _riverside(t, world, *, district, school, teacher, colleague, principal, dis
         session=session, review=review, card_author=colleague, documenter=principal,
         committer=teacher, word="ZQCARD ZQINSIGHT ZQCOMMIT ZQTRY", theme=theme)
     world.live_session_ids.append(session.pk)
+    t["live_session_code"] = {"code": join_codes.code_for(session.pk)}
     t.update(forum={"pk": forum.pk}, cycle={"pk": cycle.pk}, live_session={"pk": session.pk},
              review_session={"pk": review.pk}, presenter_request={"pk": ask.pk},
              insight={"pk": insight.pk},
@@ -258,6 +264,7 @@ def _riverside(t, world, *, district, school, teacher, colleague, principal, dis
              unsubscribe={"token": preferences.unsubscribe_token(
                  teacher, EmailKind.SESSION_REMINDER)},
              sign_in_link={"token": link.rstrip("/").rsplit("/", 1)[1]},
+             setup_link={"token": setup.setup_link().rstrip("/").rsplit("/", 1)[1]},
              calendar_feed={"token": preferences.settings_for(teacher).calendar_token},
              staff_member={"pk": colleague.pk},
              membership={"pk": colleague.pk, "membership_id": Membership.objects.get(
@@ -319,3 +326,14 @@ def _elsewhere(t, world, *, district, school) -> None:
                  user=ines).pk},
              elsewhere_uncertain_delivery={"pk": uncertain_delivery(district,
                                                                     "ines@elsewhere.example")})
+
+
+def _joining(t, world) -> None:
+    """Emily (Lakeview) asks to join the collective the district leader runs; Maya's
+    notifications include the Heritage forum's request that she present her story."""
+    collective = ForumMember.objects.get(user=world.people["district_leader"]).forum
+    ask = join.ask_to_join(forum=collective, user=world.people["teacher_elsewhere"],
+                           message="I tried ZQJOIN with my class")
+    note = Notification.objects.filter(recipient=world.people["teacher"],
+                                       kind="presenter_request").get()
+    t.update(join_request={"pk": ask.pk}, notification={"pk": note.pk})

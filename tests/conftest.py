@@ -10,7 +10,7 @@ from django.test import Client, TestCase
 
 from lib.redis import client as redis_client
 from schools.middleware import LANGUAGES_KEY, SESSION_KEY, languages_of, time_zone_of
-from tests import smtp_sink
+from tests import oidc, smtp_sink
 from tests.factories import DistrictFactory, Role, SchoolFactory, member
 
 
@@ -154,6 +154,28 @@ def smtp(settings):
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     yield sink
     controller.stop()
+
+
+@pytest.fixture(scope="module")
+def oidc_site() -> str:
+    """Where the single sign-on provider sends people back: the test client's server (browser
+    tests override it with the live server's address)."""
+    return "http://testserver"
+
+
+@pytest.fixture(scope="module")
+def oidc_provider(oidc_site):
+    """A real OpenID Connect provider (tests/oidc) that knows Riverside's callback."""
+    running = oidc.start([oidc.callback_url(oidc_site)])
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def oidc_sign_on(district, oidc_provider, settings):
+    """Riverside signs in with the test provider, for addresses at riverside.example."""
+    settings.SSO_ALLOW_INSECURE_ISSUERS = True  # the test provider speaks plain http
+    return oidc.set_up_sign_on(district, oidc_provider)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,4 +1,4 @@
-"""Every URL of the app answers each person as the access matrix says (tests/access_matrix.py),
+"""Every URL of the app answers each person as the access matrix says (tests/access_matrix/),
 checked against the URL resolver: a URL pattern that no row names fails the test, and so does
 a new Django admin or allauth pattern until it is listed there.
 

@@ -10,7 +10,7 @@ with a fixed random seed, then written with COPY (bench/seed/bulk.py).
   commitments get a try report; some tries that worked became new stories ("grew from").
   Sessions in the past are closed; those ahead are scheduled (their invitations count as
   sent, so a running beat does not mail thousands of synthetic people).
-- 50 LIVE sessions (the live-load benchmark): the first 50 school forums' current analysis
+- 100 LIVE sessions (the live-load benchmarks): the first 100 school forums' current analysis
   session is live on step 3 ("Uncovering the actions") with exactly 10 core members present
   (facilitator included); the first carries ~100 cards there (the facilitator-board page),
   the others ~10. Their online link starts with LIVE_URL: `make bench` re-opens them before

@@ -20,15 +20,16 @@ from collections.abc import Callable
 from django.db import transaction
 
 from bench.seed.bulk import vacuum_analyze
-from bench.seed.forums import forums_present, seed_forums
+from bench.seed.forums import LIVE_URL, forums_present, seed_forums
 from bench.seed.people import SLUG, create_district, create_schools, create_staff
 from bench.seed.removal import delete_scale_district, delete_scale_forums
 from bench.seed.stories import create_themes, insert_stories
+from forums.models import Session
 from schools.models import District, Membership, School, User
 from successes.models import SuccessStory, Theme
 
 SEED = 20_240_901
-LIVE_SESSIONS = 50
+LIVE_SESSIONS = 100  # live_load uses the first 50, live_load_100 all
 ANALYZED = [District, School, User, Membership, Theme, SuccessStory,
             SuccessStory.themes.through]
 
@@ -51,12 +52,14 @@ class ScaleSeeder:
             self.build_people_and_stories(schools, staff, stories)
             reset_forums = True
         district = District.objects.get(slug=SLUG)
-        if forums_present(district) and not reset_forums:
+        live = min(LIVE_SESSIONS, schools)
+        if forums_present(district) and not reset_forums and live_sessions_present(district,
+                                                                                   live):
             self.say(f"District '{SLUG}' already has forums: reused.")
             return
         delete_scale_forums(district.id)
         seed_forums(district, cycles=cycles, collectives=collectives,
-                    live=min(LIVE_SESSIONS, schools), say=self.say)
+                    live=live, say=self.say)
         self.say(f"Done in {self.elapsed():.1f} s.")
 
     def build_people_and_stories(self, schools: int, staff: int, stories: int) -> None:
@@ -78,3 +81,9 @@ class ScaleSeeder:
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+
+def live_sessions_present(district: District, wanted: int) -> bool:
+    """Forums seeded before the 100-session live scenario have 50 live sessions: rebuilt."""
+    return Session.objects.filter(cycle__forum__district=district,
+                                  online_url__startswith=LIVE_URL).count() >= wanted

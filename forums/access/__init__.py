@@ -28,10 +28,10 @@ from .forums import (  # noqa: F401
     can_manage,
     creatable_forum_schools,
     forums_visible_to,
+    get_answerable_join_request,
     get_copyable_protocol_for,
     get_cycle_for,
     get_editable_protocol_for,
-    get_answerable_join_request,
     get_followable_forum,
     get_forum_for,
     get_joinable_forum,
@@ -42,8 +42,8 @@ from .forums import (  # noqa: F401
     get_protocol_for,
     is_district_staff,
     joinable_forums,
-    may_ask_to_join,
     managed_forums,
+    may_ask_to_join,
     may_copy_protocols,
     may_create_collective,
     may_create_forum,
@@ -53,6 +53,19 @@ from .forums import (  # noqa: F401
     membership,
     protocols_visible_to,
     still_in_forum,
+)
+from .rsvp import (  # noqa: F401
+    ATTENDING_CIRCLES,
+    AnswerGroup,
+    answer_of,
+    get_invited_session,
+    invited_rule,
+    invited_sessions,
+    is_invited,
+    may_rsvp,
+    may_see_who_is_coming,
+    takes_answers,
+    who_is_coming,
 )
 from .sessions import (  # noqa: F401
     POLL_GRANTS,
@@ -73,16 +86,4 @@ from .sessions import (  # noqa: F401
     presenter_naming,
     session_role,
     takes_part,
-)
-from .rsvp import (  # noqa: F401
-    ATTENDING_CIRCLES,
-    AnswerGroup,
-    answer_of,
-    get_invited_session,
-    invited_rule,
-    invited_sessions,
-    is_invited,
-    may_rsvp,
-    may_see_who_is_coming,
-    who_is_coming,
 )

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy
 from forums import live as live_state
 from forums.access import may_report_try_in
 from forums.models import Commitment, Session, TryOutcome, TryReport
+from forums.notifications import tell_try_reported
 from forums.try_links import answered_from_link
 from schools.models import User
 from successes.access import story_to_grow_from
 from successes.actions import save_story
-from successes.models import SuccessStory
+from successes.models import SuccessStory, Theme
 
 REPORT_SESSION_REFUSED = gettext_lazy("A try can be reported only in a review session of the "
                                       "forum where it was committed.")
@@ -35,6 +36,7 @@ def report_try(*, commitment: Commitment, outcome: str, what_happened: str = "",
         worked=worked and outcome != TryOutcome.NOT_YET)
     if session is not None:
         live_state.bump(session)
+    tell_try_reported(commitment, outcome)
     return report
 
 
@@ -45,12 +47,30 @@ def story_from_try(*, report: TryReport, author: User, title: str,
     author may read that story (successes.access.story_to_grow_from); otherwise no link."""
     if report.commitment.user_id != author.pk:
         raise ValidationError(_("Only the person who tried it can tell this story."))
-    story = save_story(author=author, story=None, themes=[], data={
+    origin = story_to_grow_from(author, report.commitment.story_id)
+    story = save_story(author=author, story=None, themes=themes_of_try(report, origin), data={
         "title": title, "what_went_right": what_went_right, "visibility": visibility,
-        "grew_from": story_to_grow_from(author, report.commitment.story_id)})
+        "grew_from": origin,
+        "evidence_kinds": [report.evidence_kind] if report.evidence_kind else []})
     report.new_story = story
     report.save(update_fields=["new_story"])
     return story
+
+
+def themes_of_try(report: TryReport, origin: SuccessStory | None) -> list[Theme]:
+    """The themes a story grown from a try starts with: those of the insight it tried and of
+    the story it grew from (only one its author may read: `origin`), else the cycle's focus;
+    only the district's active themes."""
+    commitment = report.commitment
+    theme_ids = set()
+    if commitment.insight_id:
+        theme_ids |= set(commitment.insight.themes.values_list("pk", flat=True))
+    if origin is not None:
+        theme_ids |= set(origin.themes.values_list("pk", flat=True))
+    if not theme_ids and commitment.session.cycle.focus_theme_id:
+        theme_ids.add(commitment.session.cycle.focus_theme_id)
+    return list(Theme.objects.filter(pk__in=theme_ids, is_active=True,
+                                     district=commitment.session.cycle.forum.district_id))
 
 
 @transaction.atomic

@@ -96,9 +96,15 @@ def join_session(*, session: Session, user: User) -> None:
 
 
 @transaction.atomic
-def set_attendance(*, session: Session, user: User, present: bool) -> None:
+def set_attendance(*, session: Session, user: User, present: bool, by: User) -> None:
+    """A facilitator marks present someone in the room without a device (or corrects it).
+    Only people who take part (forums.access.people_taking_part) are marked present."""
     if present:
-        Attendance.objects.get_or_create(session=session, user=user)
+        if not access.people_taking_part(session).filter(pk=user.pk).exists():
+            raise ValidationError(_("Only members of the forum's core and engaged circles "
+                                    "and the presenter can be marked present."))
+        Attendance.objects.get_or_create(session=session, user=user,
+                                         defaults={"marked_by": by})
     else:
         Attendance.objects.filter(session=session, user=user).delete()
     live_state.bump(session)
@@ -120,7 +126,7 @@ def add_card(*, session: Session, author: User, kind: str, text: str) -> Card:
     if not text:
         raise ValidationError(_("Write something on the card first."))
     step = session.steps[session.current_step]
-    if kind not in step.get("card_kinds", []):
+    if kind not in live_state.card_kinds(step):
         raise ValidationError(_("This step does not collect that kind of card."))
     card = Card.objects.create(session=session, step=session.current_step, author=author,
                                kind=kind, text=text)
@@ -164,8 +170,8 @@ def merge_insights(*, keep: Insight, others: list[Insight]) -> Insight:
 @transaction.atomic
 def make_commitment(*, session: Session, user: User, what: str, with_whom: str, due_on: date,
                     insight: Insight | None = None) -> Commitment:
-    """Made by a member or the presenter while the session is live (forums.access.
-    takes_part), due within the next year."""
+    """Made by a member of the core or engaged circle, or the presenter, while the session
+    is live (forums.access.takes_part), due within the next year."""
     session.refresh_from_db(fields=["state"])
     _require_poster(access.takes_part, user, session)
     today = timezone.localdate()
@@ -183,13 +189,39 @@ def make_commitment(*, session: Session, user: User, what: str, with_whom: str, 
 
 @transaction.atomic
 def close_session(*, session: Session, automatically: bool = False) -> Session:
-    """End the session; everything captured stays as the session's record."""
+    """End the session; everything captured stays as the session's record. A paused timer
+    is folded into the step's start, so a reopened session resumes with the time it had."""
     session = _locked(session)
     require_state(session, SessionState.LIVE, SessionState.SCHEDULED)
-    session.state, session.closed_at = SessionState.CLOSED, timezone.now()
+    now = timezone.now()
+    if session.paused_at is not None and session.step_started_at is not None:
+        session.step_started_at += now - session.paused_at
+    session.state, session.closed_at = SessionState.CLOSED, now
     session.closed_automatically = automatically
     session.paused_at = None
-    session.save(update_fields=["state", "closed_at", "closed_automatically", "paused_at"])
+    session.save(update_fields=["state", "closed_at", "closed_automatically", "paused_at",
+                                "step_started_at"])
+    live_state.bump(session)
+    return session
+
+
+@transaction.atomic
+def reopen_session(*, session: Session) -> Session:
+    """Undo a close within 30 minutes (forums.live.may_reopen): the session is live again at
+    the step it was closed at, the timer where it stood and paused. A session that was only
+    scheduled when closed simply becomes live."""
+    session = _locked(session)
+    if not live_state.may_reopen(session):
+        raise ValidationError(_("This session can no longer be reopened: a session can be "
+                                "reopened within 30 minutes of closing it."))
+    now = timezone.now()
+    if session.step_started_at is None:
+        session.current_step, session.step_started_at = 0, now
+    else:
+        session.step_started_at += now - session.closed_at
+    session.state, session.closed_at, session.paused_at = SessionState.LIVE, None, now
+    session.save(update_fields=["state", "closed_at", "paused_at", "step_started_at",
+                                "current_step"])
     live_state.bump(session)
     return session
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from forums.models import Circle, Forum, ForumMember, ForumRole
+from forums.notifications import tell_added
 from schools.models import District, Membership, School, User
 from successes.models import Theme
 
@@ -25,18 +26,22 @@ def create_forum(*, creator: User, district: District, school: School | None, na
 
 @transaction.atomic
 def add_members(*, forum: Forum, users: list[User], circle: str,
-                role: str = ForumRole.MEMBER) -> int:
-    """Add people of the forum's district; people already in the forum keep their place."""
+                role: str = ForumRole.MEMBER, added_by: User | None = None) -> int:
+    """Add people of the forum's district; people already in the forum keep their place.
+    When someone else adds them (`added_by`), the people added are told."""
     staff = set(Membership.objects.active().filter(
         district=forum.district_id, user__in=users).values_list("user_id", flat=True))
     if any(user.pk not in staff for user in users):
         raise ValidationError(_("Only active staff of the forum's district can join it."))
-    added = 0
+    added = []
     for user in users:
         _member, created = ForumMember.objects.get_or_create(
             forum=forum, user=user, defaults={"circle": circle, "role": role})
-        added += created
-    return added
+        if created:
+            added.append(user)
+    if added_by is not None:
+        tell_added(forum, added, by=added_by)
+    return len(added)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from forums import live as live_state
 from forums.actions.scheduling import require_state
 from forums.models import PresenterRequest, Session, SessionState
+from forums.notifications import tell_presenter_answer, tell_presenter_request
 from forums.stories import eligible_stories
 from mail import outbox
 from mail.models import EmailKind
@@ -34,6 +35,7 @@ def request_presenter(*, session: Session, story: SuccessStory,
         key=f"presenter-request:{request.pk}", kind=EmailKind.PRESENTER_REQUEST,
         email=story.author.email, recipient=story.author, district=session.cycle.forum.district,
         scheduled_for=timezone.now(), payload={"request": request.pk})])
+    tell_presenter_request(request)
     return request
 
 
@@ -47,6 +49,7 @@ def answer_presenter_request(*, request: PresenterRequest, accept: bool) -> None
                       else PresenterRequest.Status.DECLINED)
     request.answered_at = timezone.now()
     request.save(update_fields=["status", "answered_at"])
+    tell_presenter_answer(request)
     if accept:
         session = request.session
         session.story, session.presenter = request.story, request.story.author

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from forums import access, queries
+from forums import access, join_queries, queries
 from forums.access import get_followable_forum, may_follow
 from forums.actions import membership, scheduling
 from forums.forms import AddMembersForm, CycleForm, ForumForm, MemberForm, PeopleSearchForm
+from forums.join_forms import JoinAnswerForm
 from forums.models import CORE_SOFT_LIMIT, Circle, Forum
 from forums.phases import phases
 from lib.pagination import window
@@ -57,6 +58,8 @@ def forum_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "forums/forum_detail.html", {
         "forum": forum, "mine": mine, "manages": access.can_manage(request.user, forum, mine),
         "followable": mine is None and may_follow(request.user, forum),
+        "may_join": (mine is None or mine.circle == Circle.INTERESTED)
+        and may_follow(request.user, forum),
         "circles": circles, "core_count": len(circles[0][2]), "core_limit": CORE_SOFT_LIMIT,
         "cycles": queries.cycle_summaries(cycles, today),
         "upcoming": queries.upcoming_sessions(cycles)})
@@ -97,7 +100,9 @@ def _members_page(request: HttpRequest, forum: Forum, form: AddMembersForm) -> H
     template = "forums/members.html#results" if request.htmx else "forums/members.html"
     return render(request, template, {
         "forum": forum, "form": form, "search": search, "page": page, "chosen": chosen,
-        "core_count": queries.core_count(forum), "core_limit": CORE_SOFT_LIMIT})
+        "core_count": queries.core_count(forum), "core_limit": CORE_SOFT_LIMIT,
+        "join_requests": join_queries.pending_join_requests(forum),
+        "joining_circles": JoinAnswerForm.base_fields["circle"].choices})
 
 
 def _warn_if_core_is_large(request: HttpRequest, forum: Forum) -> None:

@@ -1,7 +1,9 @@
 """The live session: one page for everyone, with the facilitator's controls for facilitators.
 
 The page polls every 2 s with the version it shows; an unchanged session answers 204 from
-Redis (no database query beyond loading the signed-in user), a changed one the new `#live`.
+Redis (no database query beyond loading the signed-in user), a changed one the new `#live`
+with `#board` (and `#composer` when the step changed): live.html#poll_response, the one
+refresh path. Closing asks first (`close`); a facilitator may reopen within 30 minutes.
 """
 
 from django.contrib import messages
@@ -32,12 +34,20 @@ def _board(session: Session, role: access.SessionRole, user) -> dict:
         "steps": session.steps or [step], "timer": live_state.timer(session), "cards": cards,
         "presenter_silent": access.presenter_listens(role, session),
         "can_post": access.may_post_card(role, session),
-        "collects_commitments": "application" in step.get("card_kinds", []),
+        "collects_commitments": live_state.collects_commitments(step),
         "attendance": Attendance.objects.filter(session=session).select_related("user"),
         "insights": session.insights.prefetch_related(
             Prefetch("themes", queryset=Theme.objects.only("id", "name"))),
         "my_commitments": access.own_commitments(user).filter(session=session),
+        "can_commit": (access.takes_part(role, session)
+                       and live_state.collects_commitments(step)),
+        "watching": role.watches and not role.contributes and session.state == SessionState.LIVE,
+        "may_reopen": role.controls and live_state.may_reopen(session),
+        "reopen_until": live_state.reopen_deadline(session),
     }
+    if role.controls:  # those in the room without a device, to mark present
+        context["not_present"] = access.people_taking_part(session).exclude(
+            pk__in=Attendance.objects.filter(session=session).values("user_id"))
     if session.kind == ProtocolKind.REVIEW:
         context["open_commitments"] = (
             access.own_commitments(user).open()
@@ -57,7 +67,7 @@ def live(request: HttpRequest, pk: int) -> HttpResponse:
         session.refresh_from_db(fields=["version"])
     access.grant_poll(request.session, session)
     context = _board(session, role, request.user)
-    context["card_form"] = CardForm(kinds=context["step"].get("card_kinds", []))
+    context["card_form"] = CardForm(kinds=live_state.card_kinds(context["step"]))
     context["commitment_form"] = CommitmentForm(session=session)
     if request.htmx:  # after a control: the step may have changed, so the composer too
         context["step_changed"] = True
@@ -82,7 +92,7 @@ def poll(request: HttpRequest, pk: int) -> HttpResponse:
     context = _board(session, role, request.user)
     context["step_changed"] = step_changed
     if step_changed:
-        context["card_form"] = CardForm(kinds=context["step"].get("card_kinds", []))
+        context["card_form"] = CardForm(kinds=live_state.card_kinds(context["step"]))
         context["commitment_form"] = CommitmentForm(session=session)
     response = render(request, "forums/live.html#poll_response", context)
     if shared:
@@ -111,7 +121,6 @@ CONTROLS = {
     "pause": lambda session, _n: live_actions.pause_timer(session=session),
     "resume": lambda session, _n: live_actions.resume_timer(session=session),
     "add_minutes": lambda session, n: live_actions.add_minutes(session=session, minutes=n),
-    "close": lambda session, _n: live_actions.close_session(session=session),
 }
 
 
@@ -128,7 +137,32 @@ def control(request: HttpRequest, pk: int) -> HttpResponse:
         command(session, int(number) if number.lstrip("-").isdigit() else 0)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    if request.POST.get("do") == "close":
+    return redirect("forums:live", pk=session.pk)
+
+
+@login_required
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Closing asks first (a page of its own: it works by keyboard and without JavaScript)."""
+    session = access.get_controlled_session(request.user, pk)
+    if request.method == "POST":
+        try:
+            live_actions.close_session(session=session)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("forums:record", pk=session.pk)
+    if session.state != SessionState.LIVE:
+        return redirect("forums:live", pk=session.pk)
+    return render(request, "forums/close_confirm.html", {"session": session})
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_controlled_session(request.user, pk)
+    try:
+        live_actions.reopen_session(session=session)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("forums:record", pk=session.pk)
     return redirect("forums:live", pk=session.pk)
 
@@ -136,10 +170,13 @@ def control(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """A facilitator marks present (or not) someone in the room without a device."""
     session = access.get_controlled_session(request.user, pk)
-    person = session.cycle.forum.members.filter(user_id=request.POST.get("user")).first()
+    user_id = request.POST.get("user", "")
+    person = (access.people_taking_part(session).filter(pk=user_id).first()
+              if user_id.isdigit() else None)
     if person is not None:
-        live_actions.set_attendance(session=session, user=person.user,
+        live_actions.set_attendance(session=session, user=person, by=request.user,
                                     present=request.POST.get("present") == "1")
     return redirect("forums:live", pk=session.pk)
 
@@ -151,11 +188,11 @@ def card_add(request: HttpRequest, pk: int) -> HttpResponse:
     context = _board(session, access.session_role(request.user, session), request.user)
     if not context["can_post"]:
         raise Http404
-    form = CardForm(request.POST, kinds=context["step"].get("card_kinds", []))
+    form = CardForm(request.POST, kinds=live_state.card_kinds(context["step"]))
     if form.is_valid():
         try:
             live_actions.add_card(session=session, author=request.user, **form.cleaned_data)
-            form = CardForm(kinds=context["step"].get("card_kinds", []))
+            form = CardForm(kinds=live_state.card_kinds(context["step"]))
             context["card_saved"] = True
         except ValidationError as error:
             form.add_error(None, error)
@@ -188,7 +225,7 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("forums:live", pk=session.pk)
     context = _board(session, role, request.user)
     context.update(commitment_form=form, card_form=CardForm(
-        kinds=context["step"].get("card_kinds", [])))
+        kinds=live_state.card_kinds(context["step"])))
     return render(request, "forums/live.html#composer", context)
 
 
@@ -234,10 +271,12 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     for card in cards:
         if card.step < len(steps):
             steps[card.step]["cards"].append(card)
-    presenter = access.presenter_naming(session, request.user, is_member=access.membership(
-        request.user, session.cycle.forum) is not None)
+    role = access.session_role(request.user, session)
+    presenter = access.presenter_naming(session, request.user, is_member=role.is_member)
     return render(request, "forums/record.html", {
         "session": session, "story": story, "steps": steps, "presenter": presenter,
+        "may_reopen": role.controls and live_state.may_reopen(session),
+        "reopen_until": live_state.reopen_deadline(session),
         "insights": session.insights.prefetch_related("themes"),
         "commitments": session.commitments.select_related("user", "insight"),
         "attendance": Attendance.objects.filter(session=session).select_related("user"),

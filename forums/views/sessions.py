@@ -40,9 +40,14 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for(request.user, pk)
     role = access.session_role(request.user, session)
+    may_answer = access.is_invited(role) and access.takes_answers(session)
     return render(request, "forums/session_detail.html", {
         "session": session, "cycle": session.cycle, "forum": session.cycle.forum,
         "role": role, "steps": queries.steps_with_labels(session.steps),
+        "may_answer": may_answer,
+        "answer": access.answer_of(request.user, session) if may_answer else "",
+        "coming": (access.who_is_coming(session, request.user, role)
+                   if access.may_see_who_is_coming(role) else None),
         "story_visible": queries.story_visible_to(request.user, session),
         "presenter": access.presenter_naming(session, request.user,
                                              is_member=role.is_member).label,
@@ -61,7 +66,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "place": session.place, "online_url": session.online_url})
     if request.method == "POST" and form.is_valid():
         try:
-            scheduling.reschedule_session(session=session, **form.when_and_where())
+            scheduling.reschedule_session(session=session, by=request.user,
+                                          **form.when_and_where())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -77,7 +83,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     session = access.get_managed_session(request.user, pk)
     try:
-        scheduling.cancel_session(session=session)
+        scheduling.cancel_session(session=session, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -19,3 +19,16 @@ document.addEventListener("submit", (event) => {
     }
   } catch (e) { /* storage disabled: nothing was kept */ }
 });
+// A story page just saved from a form (data-saved-form: that form page's token) clears the
+// copy of it kept in this browser (drafts.js), so "Log a success" opens empty next time.
+document.addEventListener("DOMContentLoaded", () => {
+  const saved = document.querySelector("[data-saved-form]");
+  if (!saved) return;
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith("story-draft:")) continue;
+      const kept = JSON.parse(localStorage.getItem(key) || "null");
+      if (kept && kept.token === saved.dataset.savedForm) localStorage.removeItem(key);
+    }
+  } catch (e) { /* storage disabled or unreadable: nothing to clear */ }
+});

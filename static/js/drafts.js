@@ -38,7 +38,8 @@
 
   function keepLocally() {
     try {
-      localStorage.setItem(storageKey, JSON.stringify({ at: Date.now(), data: snapshot() }));
+      localStorage.setItem(storageKey, JSON.stringify(
+        { at: Date.now(), token: form.dataset.formToken, data: snapshot() }));
     } catch (e) { /* storage full or disabled: the server draft still works */ }
   }
 

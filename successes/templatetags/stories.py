@@ -1,30 +1,13 @@
 from django import template
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from lib import markdown
 from successes.access import byline
+from successes.cards import story_cards as cards_for
 from successes.listing import MARK_START, MARK_STOP
-from successes.models import Spotlight, SuccessStory
 
 register = template.Library()
-HOME_SHOWN = 5
-
-
-@register.simple_tag(takes_context=True)
-def my_recent_stories(context):
-    """`{% my_recent_stories as stories %}`: the reader's newest stories (the home page)."""
-    return (SuccessStory.objects.alive().filter(author=context["request"].user)
-            .only("id", "title", "visibility", "created_at")
-            .order_by("-created_at")[:HOME_SHOWN])
-
-
-@register.simple_tag(takes_context=True)
-def my_spotlights(context):
-    """`{% my_spotlights as spotlights %}`: colleagues' spotlights waiting for the reader."""
-    return (Spotlight.objects.filter(colleague=context["request"].user,
-                                     dismissed_at__isnull=True, story__isnull=True)
-            .select_related("noticed_by")[:HOME_SHOWN])
 
 
 @register.filter(name="markdown")
@@ -43,3 +26,23 @@ def highlight(text: str):
     """A search snippet: escaped text, with the matched words in <mark>."""
     html = escape(text or "").replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped above; only our own tags added
+
+
+@register.simple_tag(takes_context=True)
+def story_cards(context, stories, words: str = "") -> list[SafeString]:
+    """`{% story_cards stories words=... as cards %}`: each story's card as the reader sees
+    it (with search snippets for `words`), rendered once for everyone it looks the same to
+    (successes.cards)."""
+    return cards_for(stories, reader=context["request"].user, roles=context["my_roles"],
+                     words=words or "")
+
+
+@register.simple_tag
+def options(choices, selected) -> SafeString:
+    """`{% options choices selected %}`: the <option>s of a filter select, the chosen one
+    marked. Joined in Python: a template loop costs a render per option, which dominated
+    a list page with 200 schools."""
+    chosen = "" if selected is None else str(selected)
+    return mark_safe("".join(  # noqa: S308 - every value escaped here
+        f'<option value="{escape(value)}"{" selected" if str(value) == chosen else ""}>'
+        f"{escape(text)}</option>" for value, text in choices))

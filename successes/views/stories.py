@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -36,7 +38,7 @@ def story_list(request: HttpRequest) -> HttpResponse:
     cleaned = filters.cleaned_data if filters.is_valid() else {}
     page = story_page(request.user, cleaned, request.GET.get("page"), PAGE_SIZE)
     context = {"filters": filters, "page": page, "scope": cleaned.get("scope") or "district",
-               "searching": bool(cleaned.get("q"))}
+               "searching": bool(cleaned.get("q")), "words": (cleaned.get("q") or "").strip()}
     template = "successes/story_list.html"
     if request.htmx and not request.htmx.boosted:
         template += "#results"
@@ -79,6 +81,7 @@ def _story_form_page(request: HttpRequest, story: SuccessStory | None) -> HttpRe
     if story is None and request.GET.get("spotlight", "").isdigit():
         spotlight = Spotlight.objects.filter(pk=request.GET["spotlight"],
                                              colleague=request.user).first()
+    form_token = _form_token(request)
     if request.method == "POST":
         form = StoryForm(request.POST, instance=story, user=request.user)
         if form.is_valid():
@@ -87,7 +90,8 @@ def _story_form_page(request: HttpRequest, story: SuccessStory | None) -> HttpRe
             spotlight = Spotlight.objects.filter(pk=request.POST.get("spotlight") or 0,
                                                  colleague=request.user).first()
             saved = actions.save_story(author=request.user, story=story, data=data,
-                                       themes=themes, spotlight=spotlight)
+                                       themes=themes, spotlight=spotlight,
+                                       form_token=form_token)
             messages.success(request, _("Your story is saved."))
             return redirect("successes:detail", pk=saved.pk)
         draft = None
@@ -102,7 +106,17 @@ def _story_form_page(request: HttpRequest, story: SuccessStory | None) -> HttpRe
                                  draft.updated_at if draft else None]), default=None)
     return render(request, "successes/story_form.html", {
         "form": form, "story": story, "draft": draft, "spotlight": spotlight,
+        "form_token": form_token,
         "saved_at_ms": int(saved_at.timestamp() * 1000) if saved_at else 0})
+
+
+def _form_token(request: HttpRequest) -> str:
+    """The form page's own token: new for each page opened, kept while its input is
+    corrected (successes.actions.autosave_draft refuses its autosaves once it is saved)."""
+    posted = request.POST.get("form_token", "")
+    if request.method == "POST" and len(posted) == 32 and posted.isalnum():
+        return posted
+    return secrets.token_hex(16)
 
 
 def _initial_from_draft(data: dict) -> dict:
@@ -142,9 +156,11 @@ def autosave(request: HttpRequest) -> HttpResponse:
     story_id = request.POST.get("story_id", "")
     story = access.get_own_story(request.user, int(story_id)) if story_id.isdigit() else None
     data = {key: request.POST.getlist(key) for key in request.POST
-            if key not in ("csrfmiddlewaretoken", "story_id", "spotlight")}
-    draft = actions.autosave_draft(author=request.user, story=story, data=data)
-    return render(request, "successes/story_form.html#save_status", {"draft": draft})
+            if key not in ("csrfmiddlewaretoken", "story_id", "spotlight", "form_token")}
+    draft = actions.autosave_draft(author=request.user, story=story, data=data,
+                                   form_token=request.POST.get("form_token", ""))
+    return render(request, "successes/story_form.html#save_status",
+                  {"draft": draft, "saved": draft is None})
 
 
 @login_required

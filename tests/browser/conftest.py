@@ -25,8 +25,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for the browser tests, closed when they end: Playwright's event loop must
+    not outlive them (async code in later tests, e.g. the live streams, runs its own)."""
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):

@@ -189,7 +189,8 @@ def test_a_facilitator_and_three_participants_run_a_whole_analysis_session(
     # Closing, then the record shows everything.
     next_step(facilitator, "Closing")
     expect(facilitator.get_by_role("button", name="Next step")).to_have_count(0)
-    facilitator.get_by_role("button", name="Close the session").click()
+    facilitator.get_by_role("link", name="Close the session").click()
+    facilitator.get_by_role("button", name="Yes, close the session").click()
     expect(facilitator.get_by_role("heading", level=1)).to_contain_text("Session record")
 
     record = facilitator
@@ -286,7 +287,8 @@ def test_a_review_session_collects_tries_and_a_try_becomes_a_new_story(
     expect(report).to_contain_text(colleague.name)
 
     # Closed, the review's record keeps the try and that it became a new story.
-    facilitator.get_by_role("button", name="Close the session").click()
+    facilitator.get_by_role("link", name="Close the session").click()
+    facilitator.get_by_role("button", name="Yes, close the session").click()
     reported = facilitator.get_by_role("region", name="Tries reported")
     expect(reported).to_contain_text(f"{colleague.name}: Tried it as is - {happened}")
     expect(reported).to_contain_text("became a new story")

@@ -3,30 +3,14 @@ person types their work address, continues to their district's provider, signs i
 provider's own page and comes back signed in - or is told why not."""
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import expect
 
-from schools import sso
-from schools.models import SignOnKind
 from tests import oidc
-
-CALLBACK = reverse("openid_connect_callback", kwargs={"provider_id": "district-riverside"})
 
 
 @pytest.fixture(scope="module")
-def provider(live_server):
-    running = oidc.start([f"{live_server.url}{CALLBACK}"])
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def sign_on(district, provider, settings):
-    settings.SSO_ALLOW_INSECURE_ISSUERS = True  # the test provider speaks plain http
-    return sso.save_sign_on(
-        district=district, actor=None, kind=SignOnKind.OIDC, tenant="",
-        issuer_url=provider.issuer, client_id=provider.client_id,
-        client_secret=provider.client_secret, domains=["riverside.example"], is_enabled=True)
+def oidc_site(live_server) -> str:
+    return live_server.url
 
 
 def sign_in_at_provider(page, email: str) -> None:
@@ -37,7 +21,7 @@ def sign_in_at_provider(page, email: str) -> None:
     page.get_by_role("button", name="Sign in to the provider").click()
 
 
-def test_staff_sign_in_with_their_district_account(new_page, site, sign_on, teacher):
+def test_staff_sign_in_with_their_district_account(new_page, site, oidc_sign_on, teacher):
     page = new_page(phone=True)
     page.goto(f"{site}/accounts/login/")
     page.get_by_label("Work e-mail").fill("maya@riverside.example")
@@ -52,7 +36,7 @@ def test_staff_sign_in_with_their_district_account(new_page, site, sign_on, teac
     assert page.url == f"{site}/"
 
 
-def test_an_address_at_another_domain_is_refused(new_page, site, sign_on, teacher):
+def test_an_address_at_another_domain_is_refused(new_page, site, oidc_sign_on, teacher):
     page = new_page()
     page.goto(f"{site}/sign-in/riverside/")  # the district's own link
     page.get_by_role("button", name="Continue with Riverside").click()
@@ -63,7 +47,7 @@ def test_an_address_at_another_domain_is_refused(new_page, site, sign_on, teache
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")
 
 
-def test_an_unverified_address_is_refused(new_page, site, sign_on, colleague):
+def test_an_unverified_address_is_refused(new_page, site, oidc_sign_on, colleague):
     page = new_page()
     page.goto(f"{site}/sign-in/riverside/")
     page.get_by_role("button", name="Continue with Riverside").click()

@@ -241,7 +241,7 @@ def test_closing_produces_the_record(client_for, principal, colleague, teacher, 
     live_actions.make_commitment(session=started, user=colleague, what="Name hazards",
                                  with_whom="7A", due_on=timezone.localdate())
     client = client_for(principal)
-    response = control(client, started, "close")
+    response = client.post(reverse("forums:close", args=[started.pk]))
     assert response.url == reverse("forums:record", args=[started.pk])
     record = client.get(response.url).content.decode()
     for text in ("Small groups", "name hazards first", "Name hazards", colleague.name,

@@ -24,7 +24,7 @@ from config.celery import app
 from lib import health
 from lib.redis import client as redis_client
 from mail.models import Delivery
-from mail.outbox import send_delivery
+from mail.outbox import send_delivery, send_due
 
 QUEUE = f"mail-faults-{os.getpid()}"
 EMAIL_TIMEOUT = 1  # seconds the worker waits for an SMTP answer
@@ -92,13 +92,16 @@ class WorkerProcess:
 @contextmanager
 def sending_through(worker: WorkerProcess):
     """Send tasks go over the broker to the worker process, on this run's queue (a queue,
-    not a route: Celery keeps the routes it first read)."""
+    not a route: Celery keeps the routes it first read). A batch sender queues its successor
+    on the queue it came from."""
     if not worker.alive:
         worker.start()
     app.conf.task_always_eager = False
     try:
         with mock.patch.object(send_delivery, "delay", lambda delivery_id: (
-                send_delivery.apply_async((delivery_id,), queue=QUEUE))):
+                send_delivery.apply_async((delivery_id,), queue=QUEUE))), \
+                mock.patch.object(send_due, "delay", lambda **kwargs: (
+                    send_due.apply_async(kwargs=kwargs, queue=QUEUE))):
             yield
     finally:
         app.conf.task_always_eager = True

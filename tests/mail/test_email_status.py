@@ -85,3 +85,32 @@ def test_only_the_districts_admin_sends_again(client_for, district, admin_elsewh
     row.refresh_from_db()
     assert row.status == "uncertain"
     assert not AuditEntry.objects.filter(action="email_sent_again").exists()
+
+
+def test_admin_sees_how_far_the_current_fan_out_got(client_for, district_admin, district,
+                                                    other_district):
+    for n, status in enumerate(["pending"] * 3 + ["sending"] * 2 + ["sent"] * 4 + ["failed"]):
+        delivery(district, key=f"digest-{n}", kind="district_digest", status=status)
+    delivery(other_district, key="elsewhere", kind="district_digest", status="pending")
+    body = client_for(district_admin).get(URL).content.decode()
+    progress = body.split('id="fan-outs-heading"')[1].split("</section>")[0]
+    row = progress.split("District digest")[1].split("</tr>")[0]
+    assert [cell.split(">")[-1] for cell in row.split("</td>")[:4]] == ["3", "2", "4", "1"]
+    assert 'hx-trigger="every 5s"' in body  # refreshed while it is being sent
+
+
+def test_the_progress_alone_is_refreshed_and_stops_when_all_is_sent(client_for, district_admin,
+                                                                   district):
+    delivery(district, key="digest-sent", kind="district_digest", status="sent")
+    response = client_for(district_admin).get(URL, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="fan-outs"')
+    assert "Nothing is waiting to be sent." in body and "hx-trigger" not in body
+
+
+def test_only_the_districts_admin_sees_its_progress(client_for, district, admin_elsewhere,
+                                                    district_leader):
+    delivery(district, key="digest-1", kind="district_digest", status="pending")
+    for person in (admin_elsewhere, district_leader):
+        response = client_for(person).get(URL, headers={"HX-Request": "true"})
+        assert response.status_code == 404 or "District digest" not in response.content.decode()

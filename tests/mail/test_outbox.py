@@ -77,6 +77,7 @@ def test_redis_down_during_a_tick_loses_nothing(smtp, forum, teacher, monkeypatc
         raise ConnectionError("redis unavailable")
 
     monkeypatch.setattr(outbox.send_delivery, "delay", broker_down)
+    monkeypatch.setattr(outbox.send_due, "delay", broker_down)
     tasks.tick()
     assert Delivery.objects.filter(status="pending").count() >= 1
     monkeypatch.undo()

@@ -7,7 +7,6 @@ tests/oidc/provider.mjs with one static client and the accounts below.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -18,6 +17,11 @@ from urllib.parse import urljoin
 
 import pytest
 import requests
+from django.urls import reverse
+
+from schools import sso
+from schools.models import SignOnKind
+from tests import npm
 
 HERE = Path(__file__).resolve().parent
 CLIENT_ID = "success-forums-tests"
@@ -74,16 +78,7 @@ def node() -> str:
 
 
 def install() -> None:
-    """`npm ci` once per package-lock.json (several test runs may ask at the same time)."""
-    marker = HERE / "node_modules" / ".installed-lock.json"
-    lock = HERE / "package-lock.json"
-    with open(HERE / ".install.lock", "w") as guard:
-        fcntl.flock(guard, fcntl.LOCK_EX)
-        if marker.exists() and marker.read_bytes() == lock.read_bytes():
-            return
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                       cwd=HERE, check=True, timeout=300)
-        marker.write_bytes(lock.read_bytes())
+    npm.install(HERE)
 
 
 def start(redirect_uris: list[str]) -> RunningProvider:
@@ -121,3 +116,17 @@ def sign_in_at_provider(authorize_url: str, *, email: str, back_to: str,
                 return location
             response = browser.get(location, allow_redirects=False, timeout=10)
     raise AssertionError(f"The provider did not send the browser back: {response.status_code}")
+
+
+def callback_url(site: str, district_slug: str = "riverside") -> str:
+    """Where the provider sends people back for that district's sign-on, on `site`."""
+    return site + reverse("openid_connect_callback",
+                          kwargs={"provider_id": f"district-{district_slug}"})
+
+
+def set_up_sign_on(district, provider: RunningProvider, *, domains=("riverside.example",)):
+    """The district's single sign-on with this provider, turned on, as its admin saves it."""
+    return sso.save_sign_on(
+        district=district, actor=None, kind=SignOnKind.OIDC, tenant="",
+        issuer_url=provider.issuer, client_id=provider.client_id,
+        client_secret=provider.client_secret, domains=list(domains), is_enabled=True)

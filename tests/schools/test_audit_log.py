@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from schools import audit
 from schools.models import AuditAction, AuditEntry, Membership, Role
-from schools.views_privacy import AUDIT_PAGE_SIZE
+from schools.views.privacy import AUDIT_PAGE_SIZE
 from successes.actions import save_story
 from tests.factories import StoryFactory, member
 from tests.schools.import_setup import confirm, upload

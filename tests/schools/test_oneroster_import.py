@@ -3,6 +3,7 @@ their roles; importing it again keeps the district in step with it."""
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from mail.models import Delivery
 from schools import actions
@@ -248,3 +249,21 @@ def test_an_invited_person_who_loses_a_school_keeps_the_link_they_were_sent(admi
     jonas = actions.accept_invitation(token=sent.token, name="Jonas Weber",
                                       password="a-long-unusual-passphrase")
     assert roles_of(jonas.email) == {(Role.TEACHER, northgate, "usr-t-002")}
+
+
+def test_a_school_closed_here_takes_nobody_new_from_the_roster_and_keeps_its_people(
+        admin_client, district, school):
+    sync(admin_client, bundle("v1p1"))
+    accept("amara.diallo@riverside.example", "Amara Diallo")  # a teacher at Heritage
+    school.closed_at = timezone.now()
+    school.save()
+    users = edit_rows(sample_file("v1p1", "users.csv"), change={
+        "usr-t-003": {"orgSourcedIds": "org-northgate,org-heritage"}})
+    response, job = sync(admin_client, bundle("v1p1", users=users))
+    assert ("users.csv, line 4: lucia.fernandez@riverside.example is not given the role "
+            "Teacher at Heritage Middle School: the school is closed here.") in job.preview["notes"]
+    assert "the school is closed here" in text_of(response)
+    assert (Role.TEACHER, "heritage") not in invited("lucia.fernandez@riverside.example")
+    assert roles_of("amara.diallo@riverside.example") == {(Role.TEACHER, "heritage",
+                                                            "usr-t-001")}, (
+        "a role at the closed school stays")

@@ -7,7 +7,9 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from mail.models import DigestCadence, EmailKind
 from schools.models import AuditAction, AuditEntry, Membership, Role
 from tests.factories import SchoolFactory, StoryFactory
 from tests.schools.privacy_setup import PDF, working_life
@@ -83,12 +85,30 @@ def test_teacher_downloads_their_marks_spotlights_settings_and_profile(client_fo
         "marked": rows(archive, "want_to_try")[0]["marked"]}]
     [spotlight] = rows(archive, "spotlights_written")
     assert spotlight["note"] == "Lovely warm-up routine"
-    assert rows(archive, "email_settings")[0]["turned_off"] == ["spotlight"]
+    assert rows(archive, "email_settings")[0]["turned_off"] == [str(EmailKind.SPOTLIGHT.label)]
     [profile] = rows(archive, "profile")
     assert (profile["name"], profile["email"]) == ("Maya Okafor", teacher.email)
     assert set(profile) >= {"time_zone", "language"}
     [role] = rows(archive, "roles")
-    assert (role["school"], role["role"]) == ("Heritage Middle School", Role.TEACHER)
+    assert (role["school"], role["role"]) == ("Heritage Middle School", "Teacher")
+
+
+def test_roles_and_settings_are_in_the_readers_words_not_codes(client_for, teacher, district):
+    teacher.language = "fr"
+    teacher.save()
+    AuditEntry.objects.create(district=district, action=AuditAction.ROLE_GRANTED,
+                              target_user=teacher)
+    archive = download(client_for(teacher))
+    with translation.override("fr"):
+        words = {"role": str(Role.TEACHER.label), "what": str(AuditAction.ROLE_GRANTED.label),
+                 "district_digest": str(DigestCadence.NEVER.label)}
+    assert rows(archive, "roles")[0]["role"] == words["role"]
+    assert rows(archive, "account_history")[0]["what"] == words["what"]
+    assert rows(archive, "email_settings")[0]["district_digest"] == words["district_digest"]
+    for name in ("roles", "account_history", "email_settings"):
+        text = archive.read(f"{name}.csv").decode() + archive.read(f"{name}.json").decode()
+        for code in ("teacher", "role_granted", "never"):
+            assert code not in text
 
 
 def test_the_archive_holds_nothing_of_colleagues(client_for, teacher, colleague, life):

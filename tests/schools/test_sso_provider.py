@@ -3,7 +3,6 @@ by tests/oidc): the app sends the person to the provider, the person signs in on
 provider's own page, the provider sends them back with a code, the app exchanges it for an ID
 token over HTTP and decides. No part of the protocol is mocked."""
 
-import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 
@@ -14,25 +13,8 @@ from tests.factories import SchoolFactory, member
 
 PROVIDER_ID = "district-riverside"
 LOGIN = reverse("openid_connect_login", kwargs={"provider_id": PROVIDER_ID})
-CALLBACK = reverse("openid_connect_callback", kwargs={"provider_id": PROVIDER_ID})
 FIND = reverse("schools:sso_find")
 DISTRICT_SIGN_IN = reverse("schools:sso_sign_in", args=["riverside"])
-
-
-@pytest.fixture(scope="module")
-def provider():
-    running = oidc.start([f"http://testserver{CALLBACK}"])
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def sign_on(district, provider, settings):
-    settings.SSO_ALLOW_INSECURE_ISSUERS = True  # the test provider speaks plain http
-    return sso.save_sign_on(
-        district=district, actor=None, kind=SignOnKind.OIDC, tenant="",
-        issuer_url=provider.issuer, client_id=provider.client_id,
-        client_secret=provider.client_secret, domains=["riverside.example"], is_enabled=True)
 
 
 def sign_in_at_provider(client, account: oidc.Account, *, next_url: str = "/"):
@@ -49,7 +31,7 @@ def signed_in_as(client) -> User | None:
     return User.objects.get(pk=pk) if pk else None
 
 
-def test_staff_sign_in_with_their_district_account(client, sign_on, teacher):
+def test_staff_sign_in_with_their_district_account(client, oidc_sign_on, teacher):
     response = sign_in_at_provider(client, oidc.MAYA)
     assert response.status_code == 302 and response["Location"] == "/"
     assert signed_in_as(client) == teacher
@@ -57,12 +39,12 @@ def test_staff_sign_in_with_their_district_account(client, sign_on, teacher):
     assert account.provider == PROVIDER_ID and account.uid == oidc.MAYA.id
 
 
-def test_they_arrive_where_they_were_going(client, sign_on, teacher):
+def test_they_arrive_where_they_were_going(client, oidc_sign_on, teacher):
     response = sign_in_at_provider(client, oidc.MAYA, next_url="/forums/")
     assert response["Location"] == "/forums/"
 
 
-def test_the_next_sign_in_uses_the_linked_account(client, sign_on, teacher):
+def test_the_next_sign_in_uses_the_linked_account(client, oidc_sign_on, teacher):
     sign_in_at_provider(client, oidc.MAYA)
     client.post(reverse("account_logout"))
     sign_in_at_provider(client, oidc.MAYA)
@@ -70,28 +52,28 @@ def test_the_next_sign_in_uses_the_linked_account(client, sign_on, teacher):
     assert SocialAccount.objects.filter(user=teacher).count() == 1
 
 
-def test_an_address_at_another_domain_is_refused(client, sign_on, teacher):
+def test_an_address_at_another_domain_is_refused(client, oidc_sign_on, teacher):
     response = sign_in_at_provider(client, oidc.PERSONAL)
     assert response.status_code == 403
     assert "not an address of Riverside" in response.content.decode()
     assert signed_in_as(client) is None
 
 
-def test_an_unverified_address_is_refused(client, sign_on, colleague):
+def test_an_unverified_address_is_refused(client, oidc_sign_on, colleague):
     response = sign_in_at_provider(client, oidc.UNVERIFIED)
     assert response.status_code == 403
     assert "did not confirm" in response.content.decode()
     assert signed_in_as(client) is None and not SocialAccount.objects.exists()
 
 
-def test_someone_without_an_account_is_not_let_in(client, sign_on):
+def test_someone_without_an_account_is_not_let_in(client, oidc_sign_on):
     response = sign_in_at_provider(client, oidc.NEWCOMER)
     assert response.status_code == 403
     assert "invitation" in response.content.decode()
     assert not User.objects.filter(email=oidc.NEWCOMER.email).exists()
 
 
-def test_a_person_of_another_district_cannot_use_this_districts_provider(client, sign_on,
+def test_a_person_of_another_district_cannot_use_this_districts_provider(client, oidc_sign_on,
                                                                           other_district):
     member(role=Role.TEACHER, school=SchoolFactory(district=other_district),
            email=oidc.OUTSIDER.email)
@@ -102,16 +84,16 @@ def test_a_person_of_another_district_cannot_use_this_districts_provider(client,
     assert signed_in_as(client) is None
 
 
-def test_nobody_signs_in_while_it_is_turned_off(client, sign_on, teacher):
-    sign_on.is_enabled = False
-    sign_on.save()
+def test_nobody_signs_in_while_it_is_turned_off(client, oidc_sign_on, teacher):
+    oidc_sign_on.is_enabled = False
+    oidc_sign_on.save()
     assert client.get(DISTRICT_SIGN_IN).status_code == 404
     response = sign_in_at_provider(client, oidc.MAYA)  # a sign-in begun before, say
     assert response.status_code == 403 and "turned off" in response.content.decode()
     assert signed_in_as(client) is None
 
 
-def test_typing_a_work_address_leads_to_the_districts_sign_in(client, sign_on, provider):
+def test_typing_a_work_address_leads_to_the_districts_sign_in(client, oidc_sign_on, oidc_provider):
     response = client.post(FIND, {"email": "Maya@Riverside.example"})
     assert response.status_code == 302 and response["Location"] == DISTRICT_SIGN_IN
     page = client.get(DISTRICT_SIGN_IN)
@@ -119,16 +101,16 @@ def test_typing_a_work_address_leads_to_the_districts_sign_in(client, sign_on, p
     assert "Riverside" in body and LOGIN in body
     assert "login_hint%3Dmaya%2540riverside.example" in body
     # the browser may follow the form to the provider (Content-Security-Policy form-action)
-    assert provider.issuer in page.headers["Content-Security-Policy"]
+    assert oidc_provider.issuer in page.headers["Content-Security-Policy"]
 
 
-def test_the_address_typed_is_passed_to_the_provider(client, sign_on):
+def test_the_address_typed_is_passed_to_the_provider(client, oidc_sign_on):
     client.post(FIND, {"email": "maya@riverside.example"})
     start = client.post(f"{LOGIN}?auth_params=login_hint%3Dmaya%2540riverside.example")
     assert "login_hint=maya%40riverside.example" in start["Location"]
 
 
-def test_an_address_no_district_signs_in_with_is_told_so(client, sign_on):
+def test_an_address_no_district_signs_in_with_is_told_so(client, oidc_sign_on):
     response = client.post(FIND, {"email": "kim@nowhere.example"})
     body = response.content.decode()
     assert response.status_code == 200
@@ -136,7 +118,7 @@ def test_an_address_no_district_signs_in_with_is_told_so(client, sign_on):
 
 
 def test_the_sign_in_page_offers_district_sign_in_once_a_district_set_it_up(client, db,
-                                                                            provider,
+                                                                            oidc_provider,
                                                                             district):
     assert FIND not in client.get(reverse("account_login")).content.decode()
     sso.save_sign_on(district=district, actor=None, kind=SignOnKind.GOOGLE, tenant="",
@@ -146,15 +128,15 @@ def test_the_sign_in_page_offers_district_sign_in_once_a_district_set_it_up(clie
 
 
 def test_the_settings_check_that_the_issuer_answers(client_for, district_admin, district,
-                                                    provider, settings):
+                                                    oidc_provider, settings):
     settings.SSO_ALLOW_INSECURE_ISSUERS = True
     client = client_for(district_admin)
-    form = {"kind": SignOnKind.OIDC, "issuer_url": provider.issuer + "/nothing-here",
-            "client_id": provider.client_id, "client_secret": provider.client_secret,
+    form = {"kind": SignOnKind.OIDC, "issuer_url": oidc_provider.issuer + "/nothing-here",
+            "client_id": oidc_provider.client_id, "client_secret": oidc_provider.client_secret,
             "domains": "riverside.example", "is_enabled": "on"}
     response = client.post(reverse("schools:sso_settings"), form)
     assert "issuer_url" in response.context["form"].errors
     response = client.post(reverse("schools:sso_settings"), {**form,
-                                                             "issuer_url": provider.issuer})
+                                                             "issuer_url": oidc_provider.issuer})
     assert response.status_code == 302
-    assert sso.issuer_of(district.sign_on) == provider.issuer
+    assert sso.issuer_of(district.sign_on) == oidc_provider.issuer

@@ -43,7 +43,7 @@ def test_each_problem_names_its_line_and_column_and_nothing_is_written(
         "good@example.org,Good,Row,Heritage Middle School,teacher\n"
         "not-an-email,Bad,Address,Heritage Middle School,teacher\n"
         "x@example.org,Unknown,School,Atlantis High,teacher\n"
-        "good@example.org,Same,Again,Heritage Middle School,teacher\n"
+        "good@example.org,Good,Row,Heritage Middle School,teacher\n"
         "y@example.org,Odd,Role,Heritage Middle School,janitor-king\n"
         "z@example.org,Leader,Here,Heritage Middle School,district leader\n"))
     body = text_of(response)
@@ -52,7 +52,7 @@ def test_each_problem_names_its_line_and_column_and_nothing_is_written(
     assert problems == {
         (3, "email"): "“not-an-email” is not a valid e-mail address.",
         (4, "school"): "No school of your district is called “Atlantis High”.",
-        (5, "email"): "The same e-mail address as line 2.",
+        (5, "role"): "Line 2 already gives good@example.org this role.",
         (6, "role"): "Unknown role “janitor-king”. Use teacher, school leader, district leader "
                      "or district admin.",
         (7, "school"): "District roles take no school: leave the school empty.",

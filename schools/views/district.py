@@ -1,19 +1,44 @@
-"""Setting up a district from its pages (its admins): the settings and the schools. Also the
-district switcher, for people with roles in several districts."""
+"""Setting up a district from its pages (its admins): its page, the settings and the schools.
+Also the district switcher, for people with roles in several districts."""
 
 from copy import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from schools import access, district_actions
+from schools import access, actions, district_actions
 from schools.district_forms import DistrictSettingsForm
 from schools.forms import SchoolForm
 from schools.middleware import LANGUAGES_KEY, SESSION_KEY, choose_district
+from schools.models import Invitation
+
+
+@login_required
+def district(request: HttpRequest) -> HttpResponse:
+    roles = access.require_district_admin(request.user)
+    schools = access.schools_for(request.user).select_related("district").annotate(
+        staff=Count("memberships__user", filter=Q(memberships__deactivated_at__isnull=True),
+                    distinct=True))
+    pending = Invitation.objects.usable().filter(district=roles.district).count()
+    return render(request, "schools/district.html",
+                  {"schools": schools, "pending_invitations": pending})
+
+
+@login_required
+def add_school(request: HttpRequest) -> HttpResponse:
+    roles = access.require_district_admin(request.user)
+    form = SchoolForm(request.POST or None, district=roles.district)
+    if request.method == "POST" and form.is_valid():
+        school = actions.add_school(district=roles.district, by=request.user,
+                                    **form.cleaned_data)
+        messages.success(request, _("%(school)s was added.") % {"school": school.name})
+        return redirect("schools:district")
+    return render(request, "schools/school_form.html", {"form": form})
 
 
 @login_required

@@ -1,0 +1,199 @@
+"""Live sessions pushed to open pages: one server-sent-events stream per page.
+
+- Every change of a session raises its version (forums.live.bump); once committed, the new
+  number is copied to Redis (what a poll reads) and broadcast to every web process
+  (lib.broadcast, topic `live:<session id>`).
+- In a process, the streams open on one session share a `Feed`. On a new version the feed
+  asks its renderer, in a worker thread, for what each reader must now see: the renderer
+  (forums.views.stream) renders once per kind of reader and version, and the feed hands the
+  result to every stream. A stream still busy keeps only the newest: a region is the whole
+  state of the screen, so skipping a version loses nothing.
+- A stream opening with an older version than the current one (a reconnect sends its
+  Last-Event-ID) gets the current region at once, so nothing is missed; when the Redis
+  channel comes back after an outage, every feed looks again the same way.
+- An idle stream costs no query: a ping event every PING_SECONDS keeps proxies and the page's
+  watchdog content, and nothing else happens until a version changes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.db import close_old_connections
+
+from forums import live
+from lib import broadcast
+
+logger = logging.getLogger(__name__)
+PING_SECONDS = 15
+RETRY_MS = 2000  # how soon a browser reconnects a dropped stream
+LISTEN_TIMEOUT = 5
+
+
+@dataclass(eq=False)
+class Reader:
+    """One open stream: what its page shows, and what it is to be sent next."""
+
+    session_id: int
+    version: int  # the version on the screen
+    step: str  # "live-3": the state and step on the screen (a change swaps the composer too)
+    view: str  # "live" (the page) or "projector"
+    context: Any  # what the renderer needs to render for this person (request, role...)
+    pending: tuple[int, str, str] | None = None  # (version, step, html) not yet sent
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def deliver(self, version: int, step: str, html: str) -> None:
+        self.version, self.step = version, step
+        self.pending = (version, step, html)
+        self.wake.set()
+
+    def take(self) -> tuple[int, str, str] | None:
+        pending, self.pending = self.pending, None
+        self.wake.clear()
+        return pending
+
+
+# renderer(session_id, readers) -> {reader: (version, step, html)} for the readers whose
+# screen is older than the session; runs in a worker thread (it reads the database).
+Renderer = Callable[[int, list[Reader]], dict[Reader, tuple[int, str, str]]]
+
+
+class Feed:
+    """The streams of one session in this process."""
+
+    def __init__(self, session_id: int, renderer: Renderer):
+        self.session_id = session_id
+        self.renderer = renderer
+        self.readers: set[Reader] = set()
+        self.running = False
+        self.again = False
+        self.known: int | None = None  # the newest version a message announced
+
+    @property
+    def topic(self) -> str:
+        return f"live:{self.session_id}"
+
+    def changed(self, text: str | None) -> None:
+        """A broadcast: the new version, or None when something may have been missed."""
+        version = int(text) if text else None
+        if version is not None and all(reader.version >= version for reader in self.readers):
+            return  # an older message arriving late
+        self.known = None if version is None else max(version, self.known or 0)
+        if self.running:
+            self.again = True  # one more round when this one ends, with the newest version
+            return
+        self.running = True
+        asyncio.get_running_loop().create_task(self._fan_out())
+
+    async def _fan_out(self) -> None:
+        try:
+            while True:
+                self.again = False
+                current, self.known = self.known, None
+                if current is None:  # look it up (Redis) when no message said it
+                    current = await sync_to_async(live.current_version,
+                                                  thread_sensitive=False)(self.session_id)
+                stale = [r for r in self.readers if current is not None and r.version != current]
+                if stale:
+                    rendered = await sync_to_async(_in_thread(self.renderer),
+                                                   thread_sensitive=False)(self.session_id, stale)
+                    for reader, (version, step, html) in rendered.items():
+                        reader.deliver(version, step, html)
+                if not self.again:
+                    return
+        except Exception:
+            logger.exception("Live stream fan-out of session %s failed", self.session_id)
+        finally:
+            self.running = False
+
+
+def _in_thread(renderer: Renderer) -> Renderer:
+    """As a request does: drop a database connection that broke or grew too old."""
+    def run(session_id: int, readers: list[Reader]):
+        close_old_connections()
+        try:
+            return renderer(session_id, readers)
+        finally:
+            close_old_connections()
+    return run
+
+
+_feeds: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, Feed]] = (
+    weakref.WeakKeyDictionary())
+
+
+def join(reader: Reader, renderer: Renderer) -> Feed:
+    """Add a stream to its session's feed (made on first use), then look whether its screen
+    is already behind: a change between the page's render and now is sent at once."""
+    feeds = _feeds.setdefault(asyncio.get_running_loop(), {})
+    feed = feeds.get(reader.session_id)
+    if feed is None:
+        feed = feeds[reader.session_id] = Feed(reader.session_id, renderer)
+        broadcast.listener().add(feed.topic, feed.changed)
+    feed.readers.add(reader)
+    feed.changed(None)
+    return feed
+
+
+def leave(reader: Reader) -> None:
+    feeds = _feeds.get(asyncio.get_running_loop(), {})
+    feed = feeds.get(reader.session_id)
+    if feed is None:
+        return
+    feed.readers.discard(reader)
+    if not feed.readers:
+        del feeds[reader.session_id]
+        broadcast.listener().remove(feed.topic, feed.changed)
+
+
+def event(name: str, data: str = "", event_id: str | None = None) -> bytes:
+    """One server-sent event; every line of `data` gets its own `data:` prefix."""
+    lines = [f"event: {name}"]
+    if event_id is not None:
+        lines.append(f"id: {event_id}")
+    lines += [f"data: {line}" for line in data.split("\n")]
+    return ("\n".join(lines) + "\n\n").encode()
+
+
+async def events(reader: Reader, renderer: Renderer, max_seconds: float):
+    """The stream's body: `ready`, then a `live` event per change (its id "version:step" is
+    what a reconnect resumes from), a `ping` when idle; it ends after `max_seconds` (the page
+    reconnects at once, and its access is checked again)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + max_seconds
+    join(reader, renderer)
+    try:
+        try:  # "ready" promises that every later change reaches this stream
+            await asyncio.wait_for(broadcast.listener().connected.wait(), LISTEN_TIMEOUT)
+        except TimeoutError:
+            pass  # Redis is away: the listener retries, and the page polls meanwhile
+        yield f"retry: {RETRY_MS}\n\n".encode() + event("ready")
+        while (left := deadline - loop.time()) > 0:
+            try:
+                await asyncio.wait_for(reader.wake.wait(), min(PING_SECONDS, left))
+            except TimeoutError:
+                yield event("ping")
+                continue
+            if (pending := reader.take()) is not None:
+                version, step, html = pending
+                yield event("live", html, event_id=f"{version}:{step}")
+    finally:
+        leave(reader)
+
+
+def resume_point(last_event_id: str | None, version: str | None,
+                 step: str | None) -> tuple[int, str]:
+    """Where a stream starts: the Last-Event-ID of a reconnect ("12:live-3"), else what the
+    page was rendered with (?v=12&s=live-3). Anything unreadable means "send everything"."""
+    if last_event_id:
+        version, _, step = last_event_id.partition(":")
+    try:
+        return int(version or ""), step or ""
+    except ValueError:
+        return -1, step or ""

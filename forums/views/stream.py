@@ -1,0 +1,144 @@
+"""The live session's stream (server-sent events): what the page's poll answers, pushed.
+
+The stream opens only for someone who may open the live page (the same access helpers); what
+it sends is the poll's answer (`forums/live.html#poll_response`, or the projector's screen),
+rendered once per kind of reader and version for everyone on the session (forums.stream).
+Under ASGI (uvicorn) a stream stays open; served by a WSGI server it answers once and the
+browser comes back (`retry`), which is polling with extra steps, but still correct.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from asgiref.sync import sync_to_async
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.handlers.asgi import ASGIRequest
+from django.db import connections
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from forums import access, stream
+from forums import live as live_state
+from forums.live_forms import CardForm, CommitmentForm
+from forums.models import Session
+from forums.views.live import SHARED_HTML_TTL, _board, _same_for_every_participant
+from forums.views.projector import projector_context
+
+# A stream ends after this long; the page reconnects at once and its access is checked again
+# (a person removed from the forum stops receiving within this time).
+STREAM_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who a stream renders for, as their own poll would: their request (CSRF token, user),
+    role, language and time zone."""
+
+    request: HttpRequest
+    role: access.SessionRole
+    language: str
+    time_zone: object
+
+
+def _open(request: HttpRequest, pk: int, view: str, *, held: bool) -> stream.Reader:
+    try:
+        session = access.get_session_for(request.user, pk)  # 404 for anyone else
+        role = access.session_role(request.user, session)
+    finally:
+        if held:  # the request lasts as long as the stream: its thread's connection must not
+            connections.close_all()
+    version, step = stream.resume_point(request.headers.get("Last-Event-ID"),
+                                        request.GET.get("v"), request.GET.get("s"))
+    person = Person(request=request, role=role, language=translation.get_language(),
+                    time_zone=timezone.get_current_timezone())
+    return stream.Reader(session_id=session.pk, version=version, step=step, view=view,
+                         context=person)
+
+
+@login_required
+async def live_stream(request: HttpRequest, pk: int) -> HttpResponse:
+    view = "projector" if request.GET.get("view") == "projector" else "live"
+    held = isinstance(request, ASGIRequest)
+    reader = await sync_to_async(_open)(request, pk, view, held=held)
+    if held:
+        body = stream.events(reader, render_for, STREAM_SECONDS)
+    else:  # a WSGI server cannot hold a stream: answer what is new, and the browser retries
+        body = _once(reader)
+    return StreamingHttpResponse(body, content_type="text/event-stream", headers={
+        "Cache-Control": "no-cache, no-transform",
+        "X-Accel-Buffering": "no",  # nginx: pass each event on at once
+    })
+
+
+def _once(reader: stream.Reader):
+    yield f"retry: {stream.RETRY_MS}\n\n".encode() + stream.event("ready")
+    current = live_state.current_version(reader.session_id)
+    if current is not None and current != reader.version:
+        for version, step, html in render_for(reader.session_id, [reader]).values():
+            yield stream.event("live", html, event_id=f"{version}:{step}")
+
+
+def render_for(session_id: int, readers: list[stream.Reader]) -> dict:
+    """What each reader's screen must now show: {reader: (version, step, html)}. Plain
+    participants of an analysis session share one rendering (the poll's shared copy in Redis,
+    per language) and so do projectors; everyone else gets their own, as their poll would."""
+    session = (Session.objects.select_related("cycle__forum__school", "cycle__forum__district",
+                                              "story", "presenter").filter(pk=session_id).first())
+    if session is None:
+        return {}
+    index, _ = live_state.current_step(session)
+    step = f"{session.state}-{index}"
+    shared: dict[tuple, str] = {}
+    rendered = {}
+    for reader in readers:
+        person: Person = reader.context
+        with translation.override(person.language), timezone.override(person.time_zone):
+            if reader.view == "projector":
+                key = ("projector", person.language, str(person.time_zone))
+                if key not in shared:
+                    shared[key] = render_to_string("forums/projector.html#screen",
+                                                   projector_context(session), person.request)
+                html = shared[key]
+            elif _same_for_every_participant(session, person.role) and reader.step == step:
+                key = ("live", person.language)
+                if key not in shared:
+                    shared[key] = _shared_region(session, person)
+                html = shared[key]
+            else:
+                html = _own_region(session, person, step_changed=reader.step != step)
+        rendered[reader] = (session.version, step, html)
+    return rendered
+
+
+def _shared_region(session: Session, person: Person) -> str:
+    """The region every plain participant sees, kept in Redis under the poll's own key. Every
+    web process hears of a change at once: one renders it, the others wait for its copy
+    (briefly: past that, they render their own)."""
+    key = f"live:html:{session.pk}:{session.version}:{person.language}"
+    if (html := cache.get(key)) is not None:
+        return html
+    if not cache.add(f"{key}:rendering", 1, SHARED_WAIT_SECONDS):
+        deadline = time.monotonic() + SHARED_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.005)
+            if (html := cache.get(key)) is not None:
+                return html
+    html = _own_region(session, person, step_changed=False)
+    cache.set(key, html, SHARED_HTML_TTL)
+    return html
+
+
+SHARED_WAIT_SECONDS = 0.5
+
+
+def _own_region(session: Session, person: Person, *, step_changed: bool) -> str:
+    context = _board(session, person.role, person.request.user)
+    context["step_changed"] = step_changed
+    if step_changed:
+        context["card_form"] = CardForm(kinds=live_state.card_kinds(context["step"]))
+        context["commitment_form"] = CommitmentForm(session=session)
+    return render_to_string("forums/live.html#poll_response", context, person.request)

@@ -1,0 +1,223 @@
+"""The live session pushed to open pages (server-sent events, forums/stream.py).
+
+Streams are opened through Django's ASGI request path (AsyncClient), as uvicorn serves them;
+changes are made with the app's actions and committed, so they travel through Redis pub/sub
+exactly as between web processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from asgiref.sync import async_to_sync, sync_to_async
+from django.db.backends.utils import CursorWrapper
+from django.test import AsyncClient
+from django.urls import reverse
+
+from forums import stream
+from forums.actions import live as live_actions
+from forums.actions import membership
+from forums.models import Session
+from forums.views import stream as stream_views
+from tests.factories import member
+
+STEP_UNCOVERING = 3  # "Uncovering the actions": the presenter listens silently
+SILENT = "This is your time to listen silently"
+CONTROLS = "Facilitator controls"
+
+
+def stream_url(session: Session, version: int | str = "", step: str = "") -> str:
+    return reverse("forums:stream", args=[session.pk]) + f"?v={version}&s={step}"
+
+
+async def events(response):
+    """(name, id, data) of each event of a streaming response, as they arrive."""
+    buffer = ""
+    async for chunk in response.streaming_content:
+        buffer += chunk.decode()
+        while "\n\n" in buffer:
+            block, buffer = buffer.split("\n\n", 1)
+            fields = {"event": "", "id": None, "data": []}
+            for line in block.split("\n"):
+                name, _, value = line.partition(": ")
+                if name == "data":
+                    fields["data"].append(value)
+                elif name in ("event", "id"):
+                    fields[name] = value
+            if fields["event"]:
+                yield fields["event"], fields["id"], "\n".join(fields["data"])
+
+
+async def next_live(reader, timeout: float = 10):
+    async def find():
+        async for name, event_id, data in reader:
+            if name == "live":
+                return event_id, data
+        raise AssertionError("the stream ended")
+    return await asyncio.wait_for(find(), timeout)
+
+
+async def open_stream(user, session: Session, version: int | str, step: str):
+    client = AsyncClient()
+    await client.aforce_login(user)
+    response = await client.get(stream_url(session, version, step))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/event-stream"
+    assert response["X-Accel-Buffering"] == "no"
+    reader = events(response)
+    first = await asyncio.wait_for(anext(reader), 5)
+    assert first[0] == "ready"
+    return reader
+
+
+@pytest.fixture
+def live_now(started):
+    """The started session as the database has it (its version included)."""
+    started.refresh_from_db()
+    return started
+
+
+@pytest.fixture
+def uncovering(live_now, forum):
+    """Maya presents; Daniel and a third teacher are plain participants; the principal runs
+    it. The session is on the step where the presenter listens silently."""
+    third = member(role="teacher", school=forum.school, name="Aisha Bello")
+    membership.add_members(forum=forum, users=[third], circle="core")
+    session = live_actions.go_to_step(session=live_now, step=STEP_UNCOVERING)
+    session.refresh_from_db()
+    session.third = third
+    return session
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many times a live region was rendered (per person or shared)."""
+    counted = []
+    real = stream_views._own_region
+
+    def counting(session, person, *, step_changed):
+        counted.append(person.request.user.email)
+        return real(session, person, step_changed=step_changed)
+
+    monkeypatch.setattr(stream_views, "_own_region", counting)
+    return counted
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_card_reaches_every_open_stream_rendered_once_per_kind_of_reader(
+        uncovering, principal, teacher, colleague, renders):
+    session = uncovering
+    people = {"facilitator": principal, "presenter": teacher, "daniel": colleague,
+              "aisha": session.third}
+    step = f"live-{STEP_UNCOVERING}"
+
+    async def scenario():
+        readers = {name: await open_stream(user, session, session.version, step)
+                   for name, user in people.items()}
+        await sync_to_async(live_actions.add_card)(
+            session=session, author=colleague, kind="action", text="Drew the setup first")
+        return {name: await next_live(reader) for name, reader in readers.items()}
+
+    got = async_to_sync(scenario)()
+    session.refresh_from_db()
+    for event_id, html in got.values():
+        assert event_id == f"{session.version}:{step}"
+        assert "Drew the setup first" in html
+    # presenter-silent and facilitator-only rules hold over the stream
+    assert SILENT in got["presenter"][1]
+    assert all(SILENT not in got[name][1] for name in ("facilitator", "daniel", "aisha"))
+    assert CONTROLS in got["facilitator"][1]
+    assert all(CONTROLS not in got[name][1] for name in ("presenter", "daniel", "aisha"))
+    # the two plain participants share one rendering; the others have their own
+    assert got["daniel"][1] == got["aisha"][1]
+    assert len(renders) == 3 and {principal.email, teacher.email} < set(renders)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_step_change_brings_each_person_their_own_composer(live_now, colleague):
+    async def scenario():
+        reader = await open_stream(colleague, live_now, live_now.version, "live-0")
+        await sync_to_async(live_actions.go_to_step)(session=live_now, step=1)
+        return await next_live(reader)
+
+    event_id, html = async_to_sync(scenario)()
+    assert event_id.endswith(":live-1") and "The success story" in html
+    assert 'id="composer"' in html and 'hx-swap-oob="true"' in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reconnect_gets_what_changed_while_it_was_away(live_now, colleague):
+    """The browser reconnects with the id of the last event it got; changes made meanwhile
+    (no stream was open to hear them) arrive at once."""
+    seen = f"{live_now.version}:live-0"
+    live_actions.go_to_step(session=live_now, step=1)
+    # (no stream was open: the change was broadcast to nobody)
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(colleague)
+        response = await client.get(stream_url(live_now, 0, "live-0"),
+                                    headers={"Last-Event-ID": seen})
+        return await next_live(events(response))
+
+    event_id, html = async_to_sync(scenario)()
+    assert event_id.endswith(":live-1") and "The success story" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_idle_stream_costs_no_query(live_now, colleague, monkeypatch):
+    monkeypatch.setattr(stream, "PING_SECONDS", 0.05)
+    queries = []
+    real_execute = CursorWrapper.execute
+
+    def counting(self, sql, params=None):
+        queries.append(sql)
+        return real_execute(self, sql, params)
+
+    async def scenario():
+        reader = await open_stream(colleague, live_now, live_now.version, "live-0")
+        await asyncio.sleep(0.3)  # the opening look at the version (Redis) is done
+        monkeypatch.setattr(CursorWrapper, "execute", counting)
+        pings = 0
+        async for name, _id, _data in reader:
+            assert name == "ping"
+            pings += 1
+            if pings == 5:
+                return pings
+
+    assert async_to_sync(scenario)() == 5
+    assert queries == []
+
+
+def test_a_non_member_cannot_subscribe(client_for, teacher_elsewhere, leader_elsewhere,
+                                       started):
+    for person in (teacher_elsewhere, leader_elsewhere):
+        response = client_for(person).get(stream_url(started, started.version, "live-0"))
+        assert response.status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, started):
+    response = client.get(stream_url(started))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_served_by_wsgi_the_stream_answers_once_with_what_changed(client_for, colleague,
+                                                                 live_now, committed):
+    client = client_for(colleague)
+    unchanged = b"".join(client.get(stream_url(live_now, live_now.version, "live-0"))
+                         .streaming_content).decode()
+    assert "retry: " in unchanged and "event: ready" in unchanged
+    assert "event: live" not in unchanged
+    old = live_now.version
+    with committed():
+        live_actions.go_to_step(session=live_now, step=1)
+    changed = b"".join(client.get(stream_url(live_now, old, "live-0"))
+                       .streaming_content).decode()
+    assert "event: live" in changed and "The success story" in changed
+
+
+def test_a_resume_point_comes_from_the_last_event_id_first():
+    assert stream.resume_point("12:live-3", "4", "live-1") == (12, "live-3")
+    assert stream.resume_point(None, "4", "live-1") == (4, "live-1")
+    assert stream.resume_point("nonsense", None, None) == (-1, "")
