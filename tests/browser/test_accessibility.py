@@ -60,6 +60,13 @@ PAGES = [
          lambda w: reverse("learning:knowledge") + "?q=hazard"),
     Page("spread", "district_leader", lambda w: reverse("learning:district_spread")),
     Page("district", "district_admin", lambda w: reverse("schools:district")),
+    Page("notifications", "teacher", lambda w: reverse("notifications:list")),
+    Page("find forums", "teacher", lambda w: reverse("forums:find")),
+    Page("members and requests", "principal", lambda w: reverse("forums:members",
+                                                                args=[w.forum.pk])),
+    Page("projector", "principal", lambda w: reverse("forums:projector",
+                                                     args=[w.upcoming.pk])),
+    Page("join by code", "teacher", lambda w: reverse("forums:join_live")),
 ]
 
 
