@@ -91,6 +91,27 @@
     }
   });
 
+  // Answers can cross (a poll sent before a change that the stream already brought): one
+  // older than the screen is dropped whole, its card box and board with it.
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const live = document.getElementById("live");
+    const match = /id="live"[^>]*?data-version="(\d+)"/.exec(event.detail.serverResponse || "");
+    if (live && match && Number(match[1]) < Number(live.dataset.version)) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
+  // The card box is replaced only for a new step: a late answer (a poll sent before the
+  // step change arrived by the stream) must not replace a box being typed in or posted from.
+  document.addEventListener("htmx:oobBeforeSwap", (event) => {
+    const target = event.detail.target;
+    const incoming = event.detail.fragment?.firstElementChild;
+    if (target?.id === "composer" && incoming?.dataset?.step
+        && incoming.dataset.step === target.dataset.step) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
   // A control pressed before htmx took over its form (a page still loading, a swap just
   // landing) is posted the plain way and the page comes back: focus returns to it there too.
   const FOCUS_KEY = "live-focus:" + location.pathname;
@@ -98,8 +119,11 @@
     const id = event.submitter?.id;
     try { if (id) sessionStorage.setItem(FOCUS_KEY, id); } catch (e) { /* private mode */ }
   }, true);
-  document.addEventListener("htmx:afterSettle", () => {
-    try { sessionStorage.removeItem(FOCUS_KEY); } catch (e) { /* private mode */ }
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    // htmx took the form after all: nothing to restore
+    if (event.detail.requestConfig?.verb !== "get") {
+      try { sessionStorage.removeItem(FOCUS_KEY); } catch (e) { /* private mode */ }
+    }
   });
   let refocus = null;
   try { refocus = sessionStorage.getItem(FOCUS_KEY); sessionStorage.removeItem(FOCUS_KEY); }
