@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.story_texts import STORIES
-from forums.actions import membership, rsvp, scheduling
+from forums.actions import join, membership, rsvp, scheduling
 from forums.models import (
     Attendance,
     Card,
@@ -21,6 +21,7 @@ from forums.models import (
     Forum,
     ForumRole,
     Insight,
+    JoinRequest,
     ProtocolKind,
     Session,
     SessionState,
@@ -85,6 +86,8 @@ def load_demo_forums(district: District) -> int:
                        theme=theme.get("Belonging"))
     if not newcomers.cycles.exists():
         _tomorrow_cycle(newcomers, theme.get("Belonging"), today)
+    _ask_to_join(newcomers, "h.chen@demo.example",
+                 "I mentor two first-year teachers this year; may I learn with you?")
 
     for slug, name, leader, teachers, focus in [
         ("lakeview", "K-5 literacy forum", "r.santos@demo.example",
@@ -126,6 +129,14 @@ def load_demo_forums(district: District) -> int:
     if not Cycle.objects.filter(forum=collective, title=FIRST_ROUND).exists():
         _first_attendance_round(collective, theme, today)
     return Forum.objects.filter(district=district).count() - before
+
+
+def _ask_to_join(forum: Forum, email: str, message: str) -> None:
+    """A request waiting for the facilitator (once: not again after it was answered)."""
+    person = _user(email)
+    if not (JoinRequest.objects.filter(forum=forum, user=person).exists()
+            or forum.members.filter(user=person).exists()):
+        join.ask_to_join(forum=forum, user=person, message=message)
 
 
 def _feature(session: Session, story: SuccessStory | None) -> None:

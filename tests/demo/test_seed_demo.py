@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from demo.district import PEOPLE
 from demo.roster import NOT_IN_THE_ROSTER
-from forums.models import Forum, Session
+from forums.models import Forum, JoinRequest, Session
 from schools import oneroster, roster_sync
 from schools.models import District, ImportJob, ImportKind, ImportStatus, Membership, Role, User
 from successes.models import Theme
@@ -48,6 +48,10 @@ def test_seed_demo_adds_forums_a_finished_session_and_one_tomorrow(db):
     assert Session.objects.filter(starts_at__date__gte=tomorrow - timedelta(days=1),
                                   starts_at__date__lte=tomorrow + timedelta(days=1),
                                   story__isnull=False, state="scheduled").exists()
+    # the principal has one request to join the New-teacher circle waiting, made once
+    waiting = JoinRequest.objects.get(status="pending")
+    assert waiting.forum.name == "New-teacher circle"
+    assert waiting.forum.members.filter(user__email="principal@demo.example").exists()
 
 
 def test_seed_demo_has_waiting_invitations_a_retired_theme_and_a_second_district(db):
