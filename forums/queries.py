@@ -10,7 +10,7 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from forums import access
@@ -19,6 +19,7 @@ from forums.models import (
     Cycle,
     Forum,
     ForumMember,
+    JoinRequest,
     PresenterRequest,
     ProtocolTemplate,
     Session,
@@ -190,3 +191,30 @@ def steps_with_labels(steps: list[dict]) -> list[dict]:
     """A session's own copy of the steps, with who speaks in words."""
     speakers = dict(Speaker.choices)
     return [{**step, "speaker_label": speakers.get(step.get("speaker"), "")} for step in steps]
+
+
+# Finding and joining forums
+
+def forums_to_find(user: User) -> QuerySet[Forum]:
+    """The forums the person may join (their schools' and their district's collectives), each
+    with `my_circle` (None when not in it) and `pending_request` (the id of their request
+    waiting for an answer, if any), collectives after their school's forums, by name."""
+    mine = ForumMember.objects.filter(forum=OuterRef("pk"), user=user)
+    waiting = JoinRequest.objects.filter(forum=OuterRef("pk"), user=user,
+                                         status=JoinRequest.Status.PENDING)
+    return (access.joinable_forums(user)
+            .annotate(my_circle=Subquery(mine.values("circle")[:1]),
+                      pending_request=Subquery(waiting.values("pk")[:1]))
+            .select_related("school", "focus_theme")
+            .order_by("school__name", "name", "pk"))
+
+
+def pending_join_request(user: User, forum: Forum) -> JoinRequest | None:
+    return JoinRequest.objects.filter(forum=forum, user=user,
+                                      status=JoinRequest.Status.PENDING).first()
+
+
+def pending_join_requests(forum: Forum) -> list[JoinRequest]:
+    """Requests waiting for the forum's answer, oldest first."""
+    return list(forum.join_requests.filter(status=JoinRequest.Status.PENDING)
+                .select_related("user").order_by("created_at", "pk"))

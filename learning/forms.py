@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from learning.digests import current_cycle_span
 from lib.widgets import DateInput
 from schools.models import District, School, User
-from successes.forms import StoryFilters
+from successes.forms import DistrictChoices, StoryFilters
 from successes.models import Theme
 
 LONGEST_PERIOD = timedelta(days=366)
@@ -61,7 +61,7 @@ class PeriodForm(forms.Form):
         return today - timedelta(days=6), today
 
 
-class DigestFilterForm(PeriodForm):
+class DigestFilterForm(DistrictChoices, PeriodForm):
     theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.none(),
                                    required=False, empty_label=_("All themes"))
     school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none(),
@@ -69,17 +69,7 @@ class DigestFilterForm(PeriodForm):
 
     def __init__(self, *args, district: District, **kwargs):
         super().__init__(*args, district=district, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.filter(district=district).only(
-            "id", "name")
-        self.fields["school"].queryset = School.objects.filter(district=district).only(
-            "id", "name")
-
-    def theme_choices(self):
-        """(id, name) pairs, for selects rendered without a template per option."""
-        return self.fields["theme"].queryset.values_list("id", "name")
-
-    def school_choices(self):
-        return self.fields["school"].queryset.values_list("id", "name")
+        self.limit_choices_to(district)
 
     @property
     def chosen(self) -> dict:

@@ -117,7 +117,24 @@ class StoryForm(forms.ModelForm):
         return day
 
 
-class StoryFilters(forms.Form):
+class DistrictChoices:
+    """For a form with `theme` and `school` selects: only one district's, and their options
+    as (id, name) pairs for a select rendered with a plain loop (partials/select.html)."""
+
+    def limit_choices_to(self, district: District | None) -> None:
+        self.fields["theme"].queryset = Theme.objects.filter(district=district).only(
+            "id", "name")
+        self.fields["school"].queryset = School.objects.filter(district=district).only(
+            "id", "name")
+
+    def theme_choices(self):
+        return self.fields["theme"].queryset.values_list("id", "name")
+
+    def school_choices(self):
+        return self.fields["school"].queryset.values_list("id", "name")
+
+
+class StoryFilters(DistrictChoices, forms.Form):
     """The story filters the story list and the knowledge bank share: what
     SuccessStory.objects.matching reads, rendered by successes/_story_filters.html. Every
     value arrives in the URL, so a filtered list is a link."""
@@ -137,17 +154,7 @@ class StoryFilters(forms.Form):
 
     def __init__(self, *args, district: District | None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.filter(district=district).only(
-            "id", "name")
-        self.fields["school"].queryset = School.objects.filter(district=district).only(
-            "id", "name")
-
-    def theme_choices(self):
-        """(id, name) pairs, for a select rendered with a plain loop (partials/select.html)."""
-        return self.fields["theme"].queryset.values_list("id", "name")
-
-    def school_choices(self):
-        return self.fields["school"].queryset.values_list("id", "name")
+        self.limit_choices_to(district)
 
 
 class StoryFilterForm(StoryFilters):

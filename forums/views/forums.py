@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from forums import access, join_queries, queries
+from forums import access, queries
 from forums.access import get_followable_forum, may_follow
 from forums.actions import membership, scheduling
 from forums.forms import AddMembersForm, CycleForm, ForumForm, MemberForm, PeopleSearchForm
@@ -101,7 +101,7 @@ def _members_page(request: HttpRequest, forum: Forum, form: AddMembersForm) -> H
     return render(request, template, {
         "forum": forum, "form": form, "search": search, "page": page, "chosen": chosen,
         "core_count": queries.core_count(forum), "core_limit": CORE_SOFT_LIMIT,
-        "join_requests": join_queries.pending_join_requests(forum),
+        "join_requests": queries.pending_join_requests(forum),
         "joining_circles": JoinAnswerForm.base_fields["circle"].choices})
 
 

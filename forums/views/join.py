@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums import access, join_queries, queries
+from forums import access, queries
 from forums.actions import join
 from forums.join_forms import JoinAnswerForm, JoinRequestForm
 from forums.models import CORE_SOFT_LIMIT, Circle
@@ -21,7 +21,7 @@ PAGE_SIZE = 25
 @login_required
 def find_forums(request: HttpRequest) -> HttpResponse:
     """My schools' forums and my district's collectives, each with what I can do there."""
-    page = window(join_queries.forums_to_find(request.user), request.GET.get("page"),
+    page = window(queries.forums_to_find(request.user), request.GET.get("page"),
                   PAGE_SIZE)
     return render(request, "forums/find.html", {"page": page, "interested": Circle.INTERESTED})
 
@@ -32,7 +32,7 @@ def ask_to_join(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_ask_to_join(request.user, forum):
         messages.info(request, _("You already take part in “%(name)s”.") % {"name": forum.name})
         return redirect("forums:detail", pk=forum.pk)
-    waiting = join_queries.pending_join_request(request.user, forum)
+    waiting = queries.pending_join_request(request.user, forum)
     form = JoinRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and waiting is None and form.is_valid():
         try:
