@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "successes",
     "forums",
     "learning",
+    "growth",
+    "rounds",
+    "pulse",
     "demo",
 ]
 

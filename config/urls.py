@@ -18,6 +18,9 @@ urlpatterns = [
     path("", include("successes.urls")),
     path("", include("forums.urls")),
     path("", include("learning.urls")),
+    path("", include("growth.urls")),
+    path("", include("rounds.urls")),
+    path("", include("pulse.urls")),
     path("admin/login/", admin_login),  # the app's rate-limited login, for staff too
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,12 @@ class EmailKind(models.TextChoices):
     JOIN_REQUEST = "join_request", _("Requests to join a forum you facilitate")
     CYCLE_DIGEST = "cycle_digest", _("Cycle digest")
     DISTRICT_DIGEST = "district_digest", _("District digest")
+    # Growth, Stop / Continue / Start rounds and the culture pulse
+    PLAN_CHECKIN = "plan_checkin", _("Check-in reminders for your learning plan")
+    GROWTH_NEWS = "growth_news", _("Learning plans: a colleague shared a plan with you, or "
+                                   "commented on yours")
+    ROUND_NEWS = "round_news", _("Stop, Continue, Start: a round opens, or its result is ready")
+    PULSE_SURVEY = "pulse_survey", _("Culture pulse survey: the invitation and one reminder")
 
 
 ALWAYS_SENT = (EmailKind.INVITATION, EmailKind.SIGN_IN, EmailKind.PRESENTER_REQUEST)

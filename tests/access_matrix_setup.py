@@ -35,6 +35,7 @@ from schools import actions as school_actions
 from schools import import_actions, setup, signin, sso
 from schools.models import Membership, Role, SignOnKind
 from successes import actions as story_actions
+from tests.access_matrix import growth_world, pulse_world, rounds_world
 from tests.factories import SchoolFactory, StoryFactory, ThemeFactory, member
 from tests.forums.factories import ProtocolTemplateFactory
 
@@ -78,6 +79,10 @@ PLANTED: dict[str, frozenset[str]] = {
     # Emily's word to the collective's facilitator, with her request to join it
     "ZQJOIN": frozenset({"teacher_elsewhere", "district_leader"}),
 }
+# Each later app plants its own words (tests/access_matrix/<app>_world.py).
+EXTRA_WORLDS = (growth_world, rounds_world, pulse_world)
+for _extra in EXTRA_WORLDS:
+    PLANTED.update(_extra.PLANTED)
 
 
 @dataclass
