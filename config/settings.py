@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "forums",
     "learning",
     "growth",
+    "plans",
     "rounds",
     "pulse",
     "demo",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("forums.urls")),
     path("", include("learning.urls")),
     path("", include("growth.urls")),
+    path("", include("plans.urls")),
     path("", include("rounds.urls")),
     path("", include("pulse.urls")),
     path("admin/login/", admin_login),  # the app's rate-limited login, for staff too

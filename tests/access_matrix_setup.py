@@ -35,7 +35,7 @@ from schools import actions as school_actions
 from schools import import_actions, setup, signin, sso
 from schools.models import Membership, Role, SignOnKind
 from successes import actions as story_actions
-from tests.access_matrix import growth_world, pulse_world, rounds_world
+from tests.access_matrix import growth_world, plans_world, pulse_world, rounds_world
 from tests.factories import SchoolFactory, StoryFactory, ThemeFactory, member
 from tests.forums.factories import ProtocolTemplateFactory
 
@@ -80,7 +80,7 @@ PLANTED: dict[str, frozenset[str]] = {
     "ZQJOIN": frozenset({"teacher_elsewhere", "district_leader"}),
 }
 # Each later app plants its own words (tests/access_matrix/<app>_world.py).
-EXTRA_WORLDS = (growth_world, rounds_world, pulse_world)
+EXTRA_WORLDS = (growth_world, plans_world, rounds_world, pulse_world)
 for _extra in EXTRA_WORLDS:
     PLANTED.update(_extra.PLANTED)
 

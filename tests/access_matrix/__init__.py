@@ -26,10 +26,11 @@ text, a planted word to PLANTED). Django admin and allauth patterns have compact
 (ALLAUTH, ADMIN), asked of an anonymous visitor, a teacher and a district admin.
 """
 
-from tests.access_matrix import district, forums, growth, live, pulse, rounds, stories
+from tests.access_matrix import district, forums, growth, live, plans, pulse, rounds, stories
 from tests.access_matrix.rows import AL, BAD, GET, NO, OK, POST, UP, L, R, Row  # noqa: F401
 
-MATRIX = (district.ROWS + stories.ROWS + forums.ROWS + live.ROWS + growth.ROWS + rounds.ROWS
+MATRIX = (district.ROWS + stories.ROWS + forums.ROWS + live.ROWS + growth.ROWS + plans.ROWS
+          + rounds.ROWS
           + pulse.ROWS)
 
 # Planted words that must show where they belong: proof that the search above can see them

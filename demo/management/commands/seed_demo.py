@@ -7,6 +7,7 @@ from django.db import transaction
 from demo.district import DEMO_ACCOUNTS, PASSWORD, load_demo_district
 from demo.forums import load_demo_forums
 from demo.growth import load_demo_growth
+from demo.plans import load_demo_plans
 from demo.pulse import load_demo_pulse
 from demo.roster import load_demo_roster
 from demo.rounds import load_demo_rounds
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         created = load_demo_forums(district)
         if created:
             self.stdout.write(f"Added {created} forums.")
-        for load in (load_demo_growth, load_demo_rounds, load_demo_pulse):
+        for load in (load_demo_growth, load_demo_plans, load_demo_rounds, load_demo_pulse):
             load(district)
         if load_demo_roster(district):
             self.stdout.write("Imported the district's roster (OneRoster); "
