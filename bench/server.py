@@ -26,7 +26,7 @@ GUNICORN_WORKERS = 2
 # The live-load server: ASGI as production serves it (config/asgi.py), 2 uvicorn workers under
 # gunicorn, one process per core: every phone holds a stream, which an event loop keeps for
 # almost nothing; `--live-server` overrides.
-LIVE_SERVER = ["--worker-class", "uvicorn_worker.UvicornWorker", "--workers", "2",
+LIVE_SERVER = ["--worker-class", "uvicorn_worker.UvicornWorker", "--workers", "3",
                "--graceful-timeout", "5"]
 PAGES_SERVER = f"gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=false"
 

@@ -147,6 +147,8 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
         stories = stories.filter(school=school)
     insight_list = list(insights.select_related("story__author", "story__school",
                                                 "session__cycle__forum__school")
+                        .defer("search_vector", "session__steps",
+                               *(f"story__{field}" for field in STORY_TEXT))
                         .prefetch_related("themes").order_by("-created_at")[:50])
     named = set(shared.filter(pk__in={i.story_id for i in insight_list if i.story_id})
                 .values_list("pk", flat=True))
@@ -159,8 +161,8 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
         for item in list(insight.themes.all()) or [None]:
             key = item.pk if item else None
             groups.setdefault(key, ThemeGroup(item)).insights.append(insight)
-    story_list = list(stories.select_related("author", "school").prefetch_related("themes")
-                      .order_by("-created_at")[:limit])
+    story_list = list(stories.select_related("author", "school").defer(*STORY_TEXT)
+                      .prefetch_related("themes").order_by("-created_at")[:limit])
     for story in story_list:
         story.byline = cross_school_byline(story)
     if roles.reads_district:  # the whole district's figures, counted ahead (learning.figures)
@@ -177,11 +179,14 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
             cycle__forum__in=forums_visible_to(reader).filter(school__isnull=True),
             state=SessionState.SCHEDULED,
             starts_at__gte=period_bounds(district, start, end)[1]).select_related(
-            "cycle__forum").order_by("starts_at")[:5]),
+            "cycle__forum").defer("steps").order_by("starts_at")[:5]),
     )
 
 
 CYCLE_FALLBACK = timedelta(weeks=6)
+# What a digest never prints of a story: left in the database (a story's text is long).
+STORY_TEXT = ("before", "what_went_right", "actions", "conditions", "why_it_worked",
+              "search_vector")
 
 
 def current_cycle_span(district: District, today: date) -> tuple[date, date]:
@@ -254,7 +259,8 @@ def _from_figures(district, start, end, shared, school, theme):
     found = figures.spreading(district, days, shared, school=school, theme=theme)
     top = sorted(found.items(), key=lambda item: -len(item[1][0]))[:10]
     stories = shared.filter(pk__in=[story_id for story_id, _ in top] + [
-        new for _, (_schools, grown) in top for new in grown]).select_related("author", "school")
+        new for _, (_schools, grown) in top for new in grown]).select_related(
+        "author", "school").defer(*STORY_TEXT)
     stories = {story.pk: story for story in stories}
     spreads = []
     for story_id, (tried, grown) in top:

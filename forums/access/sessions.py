@@ -27,12 +27,17 @@ from successes.access import name_shown
 from .forums import can_manage, forums_visible_to, membership
 
 
-def get_session_for(user: User, pk: int) -> Session:
-    """Sessions of forums the person may see, and any session they present in."""
+PAGE_RELATED = ("cycle__forum__school", "cycle__forum__district", "story", "presenter")
+
+
+def get_session_for(user: User, pk: int, *, related: tuple[str, ...] = PAGE_RELATED) -> Session:
+    """Sessions of forums the person may see, and any session they present in. `related`:
+    what the caller reads besides the forum (a posted card needs nothing more)."""
+    sessions = Session.objects.select_related("cycle__forum", *related)
+    if "story" in related:
+        sessions = sessions.defer("story__search_vector")
     try:
-        return (Session.objects.select_related("cycle__forum__school", "cycle__forum__district",
-                                               "story", "presenter")
-                .filter(Q(cycle__forum__in=forums_visible_to(user)) | Q(presenter=user))
+        return (sessions.filter(Q(cycle__forum__in=forums_visible_to(user)) | Q(presenter=user))
                 .get(pk=pk))
     except Session.DoesNotExist:
         raise Http404 from None
@@ -142,10 +147,12 @@ def may_post_card(role: SessionRole, session: Session) -> bool:
 def people_taking_part(session: Session):
     """Who takes part in a session and so may be marked present by a facilitator: the
     forum's core and engaged circles, and the presenter."""
-    return User.objects.filter(
-        Q(forum_memberships__forum=session.cycle.forum_id,
-          forum_memberships__circle__in=[Circle.CORE, Circle.ENGAGED])
-        | Q(pk=session.presenter_id)).distinct().order_by("name", "email")
+    # The ids first: an OR across a join made Postgres scan every user of the district.
+    ids = set(ForumMember.objects.filter(forum=session.cycle.forum_id,
+                                         circle__in=[Circle.CORE, Circle.ENGAGED])
+              .values_list("user_id", flat=True))
+    ids.add(session.presenter_id)
+    return User.objects.filter(pk__in=ids - {None}).order_by("name", "email")
 
 
 # --- Presenters, try reports and e-mail recipients --------------------------------------

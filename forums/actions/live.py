@@ -88,11 +88,16 @@ def add_minutes(*, session: Session, minutes: int) -> Session:
     return session
 
 
-@transaction.atomic
-def join_session(*, session: Session, user: User) -> None:
-    _attendance, created = Attendance.objects.get_or_create(session=session, user=user)
-    if created:
-        live_state.bump(session)
+def join_session(*, session: Session, user: User) -> bool:
+    """Opening the live page marks the person present; True when that changed the session
+    (someone already present costs one query, no transaction)."""
+    if Attendance.objects.filter(session=session, user=user).exists():
+        return False
+    with transaction.atomic():
+        _attendance, created = Attendance.objects.get_or_create(session=session, user=user)
+        if created:
+            live_state.bump(session)
+    return created
 
 
 @transaction.atomic

@@ -24,27 +24,35 @@ from forums.models import Attendance, Card, ProtocolKind, Session, SessionState
 from successes.models import SuccessStory, Theme
 
 
-def _board(session: Session, role: access.SessionRole, user) -> dict:
-    """Everything the live page shows, in a fixed number of queries."""
+def _composer(session: Session, role: access.SessionRole, user) -> dict:
+    """What the card box and the commitment form need: a posted card answers with this only."""
     index, step = live_state.current_step(session)
-    cards = (Card.objects.filter(session=session, step=index).select_related("author")
-             .only("id", "kind", "text", "created_at", "author__name", "author__email"))
-    context = {
+    return {
         "session": session, "role": role, "step": step, "step_index": index,
-        "steps": session.steps or [step], "timer": live_state.timer(session), "cards": cards,
-        "presenter_silent": access.presenter_listens(role, session),
         "can_post": access.may_post_card(role, session),
         "collects_commitments": live_state.collects_commitments(step),
-        "attendance": Attendance.objects.filter(session=session).select_related("user"),
-        "insights": session.insights.prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.only("id", "name"))),
         "my_commitments": access.own_commitments(user).filter(session=session),
         "can_commit": (access.takes_part(role, session)
                        and live_state.collects_commitments(step)),
         "watching": role.watches and not role.contributes and session.state == SessionState.LIVE,
+    }
+
+
+def _board(session: Session, role: access.SessionRole, user) -> dict:
+    """Everything the live page shows, in a fixed number of queries."""
+    context = _composer(session, role, user)
+    cards = (Card.objects.filter(session=session, step=context["step_index"])
+             .select_related("author")
+             .only("id", "kind", "text", "created_at", "author__name", "author__email"))
+    context.update({
+        "steps": session.steps or [context["step"]], "timer": live_state.timer(session),
+        "cards": cards, "presenter_silent": access.presenter_listens(role, session),
+        "attendance": Attendance.objects.filter(session=session).select_related("user"),
+        "insights": session.insights.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.only("id", "name"))),
         "may_reopen": role.controls and live_state.may_reopen(session),
         "reopen_until": live_state.reopen_deadline(session),
-    }
+    })
     if role.controls:  # those in the room without a device, to mark present
         context["not_present"] = access.people_taking_part(session).exclude(
             pk__in=Attendance.objects.filter(session=session).values("user_id"))
@@ -62,8 +70,8 @@ def live(request: HttpRequest, pk: int) -> HttpResponse:
     role = access.session_role(request.user, session)
     if session.state == SessionState.CLOSED:
         return redirect("forums:record", pk=session.pk)
-    if access.takes_part(role, session):
-        live_actions.join_session(session=session, user=request.user)
+    if access.takes_part(role, session) and live_actions.join_session(session=session,
+                                                                       user=request.user):
         session.refresh_from_db(fields=["version"])
     access.grant_poll(request.session, session)
     context = _board(session, role, request.user)
@@ -184,8 +192,8 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def card_add(request: HttpRequest, pk: int) -> HttpResponse:
-    session = access.get_session_for(request.user, pk)
-    context = _board(session, access.session_role(request.user, session), request.user)
+    session = access.get_session_for(request.user, pk, related=())
+    context = _composer(session, access.session_role(request.user, session), request.user)
     if not context["can_post"]:
         raise Http404
     form = CardForm(request.POST, kinds=live_state.card_kinds(context["step"]))
@@ -223,7 +231,7 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.errors:
             messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("forums:live", pk=session.pk)
-    context = _board(session, role, request.user)
+    context = _composer(session, role, request.user)
     context.update(commitment_form=form, card_form=CardForm(
         kinds=live_state.card_kinds(context["step"])))
     return render(request, "forums/live.html#composer", context)
