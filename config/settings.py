@@ -142,6 +142,9 @@ CACHES = {
         "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "sf"),
     }
 }
+# The menu's unread-notifications count is kept this long in Redis (notifications.unread);
+# every action that adds or reads notifications forgets it at once.
+UNREAD_COUNT_SECONDS = 300
 
 # --- Sign-in ----------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -147,8 +147,7 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
         stories = stories.filter(school=school)
     insight_list = list(insights.select_related("story__author", "story__school",
                                                 "session__cycle__forum__school")
-                        .defer("search_vector", "session__steps",
-                               *(f"story__{field}" for field in STORY_TEXT))
+                        .defer("search_vector", "session__steps", *INSIGHT_STORY_TEXT)
                         .prefetch_related("themes").order_by("-created_at")[:50])
     named = set(shared.filter(pk__in={i.story_id for i in insight_list if i.story_id})
                 .values_list("pk", flat=True))
@@ -177,16 +176,14 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
         trends=_cached_trends(district, start, end, theme=theme, school=school),
         upcoming_collectives=list(Session.objects.filter(
             cycle__forum__in=forums_visible_to(reader).filter(school__isnull=True),
-            state=SessionState.SCHEDULED,
-            starts_at__gte=period_bounds(district, start, end)[1]).select_related(
-            "cycle__forum").defer("steps").order_by("starts_at")[:5]),
+            state=SessionState.SCHEDULED, starts_at__gte=period_bounds(district, start, end)[1],
+        ).select_related("cycle__forum").defer("steps").order_by("starts_at")[:5]),
     )
 
 
 CYCLE_FALLBACK = timedelta(weeks=6)
-# What a digest never prints of a story: left in the database (a story's text is long).
-STORY_TEXT = ("before", "what_went_right", "actions", "conditions", "why_it_worked",
-              "search_vector")
+STORY_TEXT = "before what_went_right actions conditions why_it_worked search_vector".split()
+INSIGHT_STORY_TEXT = [f"story__{field}" for field in STORY_TEXT]
 
 
 def current_cycle_span(district: District, today: date) -> tuple[date, date]:

@@ -37,7 +37,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from mail import registry, sending
-from mail.models import Delivery, DeliveryStatus, EmailKind, SendPhase
+from mail.models import PRIVATE_KINDS, Delivery, DeliveryStatus, EmailKind, SendPhase
 from mail.registry import Planned
 
 log = logging.getLogger(__name__)
@@ -213,8 +213,8 @@ def progress(district, now: datetime | None = None) -> list[Progress]:
     since = (now or timezone.now()) - LATELY
     counts: dict[str, dict[str, int]] = {}
     for kind, status, n in (Delivery.objects.filter(district=district, created_at__gte=since)
-                            .values("kind", "status").annotate(n=Count("id"))
-                            .values_list("kind", "status", "n")):
+                            .exclude(kind__in=PRIVATE_KINDS).values("kind", "status")
+                            .annotate(n=Count("id")).values_list("kind", "status", "n")):
         counts.setdefault(kind, {})[status] = n
     return [Progress(kind, counts[kind]) for kind in EmailKind.values if kind in counts]
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lib import health
 from mail import outbox, preferences
 from mail.forms import PreferencesForm
-from mail.models import Delivery, DeliveryStatus, EmailKind
+from mail.models import PRIVATE_KINDS, Delivery, DeliveryStatus, EmailKind
 from mail.registry import role_rules
 
 RECENT = 50
@@ -89,7 +89,7 @@ def email_status(request: HttpRequest) -> HttpResponse:
     progress = {"fan_outs": fan_outs, "sending_now": any(f.in_progress for f in fan_outs)}
     if request.htmx:
         return render(request, "mail/email_status.html#progress", progress)
-    deliveries = Delivery.objects.filter(district=district)
+    deliveries = Delivery.objects.filter(district=district).exclude(kind__in=PRIVATE_KINDS)
     context = {
         **progress,
         "recent": deliveries.select_related("recipient").only(

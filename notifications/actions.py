@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from mail.outbox import plan_now
 from mail.registry import Planned
-from notifications import registry
+from notifications import registry, unread
 from notifications.models import Notification
 from schools.models import District, User
 
@@ -42,6 +42,7 @@ def notify(*, kind: str, recipients: Iterable[User], district: District, target_
     created = Notification.objects.bulk_create([
         Notification(recipient=person, district=district, kind=kind, target_id=target_id,
                      actor=actor) for person in people.values()])
+    unread.forget((note.recipient_id, district.pk) for note in created)
     if declaration.email:
         plan_now([Planned(key=f"notification:{note.pk}", kind=declaration.email,
                           email=note.recipient.email, recipient=note.recipient,
@@ -54,9 +55,11 @@ def mark_read(*, notification: Notification) -> None:
     if notification.read_at is None:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=timezone.now())
+        unread.forget([(notification.recipient_id, notification.district_id)])
 
 
 def mark_all_read(*, user: User, district_id: int) -> int:
+    unread.forget([(user.pk, district_id)])
     return Notification.objects.unread().filter(recipient=user, district_id=district_id).update(
         read_at=timezone.now())
 
@@ -69,3 +72,4 @@ def put_aside(*, notifications: list[Notification]) -> None:
         return
     Notification.objects.filter(pk__in=[note.pk for note in unread_ones]).update(
         read_at=timezone.now())
+    unread.forget((note.recipient_id, note.district_id) for note in unread_ones)

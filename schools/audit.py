@@ -109,7 +109,9 @@ def _sign_on(detail: dict) -> str:
 SETUP_ACTIONS = (AuditAction.DISTRICT_CREATED, AuditAction.DISTRICT_CHANGED,
                  AuditAction.SCHOOL_ADDED, AuditAction.SCHOOL_CHANGED, AuditAction.SCHOOL_CLOSED,
                  AuditAction.SCHOOL_REOPENED, AuditAction.THEME_ADDED, AuditAction.THEME_CHANGED,
-                 AuditAction.THEME_RETIRED, AuditAction.THEME_RESTORED, AuditAction.THEMES_MERGED)
+                 AuditAction.THEME_RETIRED, AuditAction.THEME_RESTORED, AuditAction.THEMES_MERGED,
+                 AuditAction.FRAMEWORK_ADDED, AuditAction.FRAMEWORK_CHANGED,
+                 AuditAction.FRAMEWORK_ARCHIVED, AuditAction.FRAMEWORK_RESTORED)
 
 
 def _setup(action: str, detail: dict) -> str:

@@ -332,6 +332,10 @@ class AuditAction(models.TextChoices):
     ROSTER_SYNCED = "roster_synced", _("Staff synced from OneRoster")
     SIGN_ON_CHANGED = "sign_on_changed", _("Single sign-on changed")
     DISTRICT_CREATED = "district_created", _("District created")
+    FRAMEWORK_ADDED = "framework_added", _("Competency framework added")
+    FRAMEWORK_CHANGED = "framework_changed", _("Competency framework changed")
+    FRAMEWORK_ARCHIVED = "framework_archived", _("Competency framework archived")
+    FRAMEWORK_RESTORED = "framework_restored", _("Competency framework restored")
 
 
 class AuditEntry(models.Model):

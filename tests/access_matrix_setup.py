@@ -163,6 +163,8 @@ def build(*, district, school, other_school, other_district, teacher, colleague,
                district_admin=district_admin)
     _elsewhere(t, world, district=other_district, school=school)
     _joining(t, world)
+    for extra in EXTRA_WORLDS:
+        extra.build(t, world, district=district, school=school, other_district=other_district)
     for label, where, by, line in (
             ("import_job", district, district_admin,
              "nia@riverside.example,Nia ZQIMPORT,Heritage Middle School,teacher"),

@@ -26,7 +26,6 @@ from successes.access import name_shown
 
 from .forums import can_manage, forums_visible_to, membership
 
-
 PAGE_RELATED = ("cycle__forum__school", "cycle__forum__district", "story", "presenter")
 
 

@@ -34,7 +34,8 @@ class Forum(models.Model):
 
     @property
     def time_zone(self) -> str:
-        return self.school.effective_time_zone if self.school_id else self.district.time_zone
+        # The school's own zone, else the district's (the forum's district is the school's).
+        return (self.school.time_zone if self.school_id else "") or self.district.time_zone
 
 
 class Circle(models.TextChoices):

@@ -55,6 +55,9 @@ MUST_SHOW = [
     ("POST schools:my_data", "colleague", "ZQSPOTLIGHT"),
     ("GET forums:members [collective]", "district_leader", "ZQJOIN"),
     ("GET notifications:list", "teacher", "ZQSCHOOL"),
+    ("GET growth:assessment [assessment]", "colleague", "ZQASSESS"),
+    ("GET growth:reflection [reflection]", "teacher", "ZQREFLECT"),
+    ("POST schools:my_data", "teacher", "ZQASSESS"),
 ]
 
 # --- Third-party URLs: compact rules, but every pattern is listed ---------------------------

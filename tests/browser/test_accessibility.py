@@ -23,6 +23,10 @@ from tests import axe
 from tests.browser.conftest import PHONE, sign_in
 from tests.browser.forum_setup import forum_with_featured_story, session_starting_now
 from tests.factories import PASSWORD
+from tests.growth import pages as growth_pages
+from tests.plans import pages as plan_pages
+from tests.pulse import pages as pulse_pages
+from tests.rounds import pages as round_pages
 
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
@@ -67,6 +71,28 @@ PAGES = [
     Page("projector", "principal", lambda w: reverse("forums:projector",
                                                      args=[w.upcoming.pk])),
     Page("join by code", "teacher", lambda w: reverse("forums:join_live")),
+    Page("culture pulse", "teacher", pulse_pages.home_path),
+    Page("pulse answer", "teacher", pulse_pages.answer_path),
+    Page("pulse survey", "district_admin", pulse_pages.survey_path),
+    Page("pulse results", "district_admin", pulse_pages.results_path),
+    Page("pulse year over year", "district_admin", pulse_pages.trends_path),
+    Page("pulse statements", "district_admin", pulse_pages.statements_path),
+    Page("my growth", "principal", lambda w: reverse("growth:home")),
+    Page("self-assessment form", "principal", growth_pages.assessment_form_path),
+    Page("self-assessment", "principal", growth_pages.assessment_path),
+    Page("reflection", "teacher", lambda w: reverse("growth:reflection_create")),
+    Page("frameworks", "district_admin", lambda w: reverse("growth:frameworks")),
+    Page("framework", "district_admin", growth_pages.framework_path),
+    Page("learning plan form", "principal", plan_pages.plan_form_path),
+    Page("learning plan", "principal", plan_pages.plan_path),
+    Page("learning plan sharing", "principal", plan_pages.share_path),
+    Page("my learning plans", "principal", plan_pages.home_path),
+    Page("rounds", "teacher", lambda w: reverse("rounds:list")),
+    Page("round", "teacher", round_pages.round_path),
+    Page("round result", "teacher", round_pages.result_path),
+    Page("open a round", "principal", lambda w: reverse("rounds:create")),
+    Page("round grouping", "principal", round_pages.sort_path),
+    Page("round print view", "principal", round_pages.print_path),
 ]
 
 

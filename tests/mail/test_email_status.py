@@ -29,6 +29,15 @@ def test_admin_sees_recent_deliveries_and_failures_of_their_district(
     assert "elsewhere@example.org" not in body
 
 
+def test_emails_about_a_persons_learning_plan_are_not_shown_even_as_a_count(
+        client_for, district_admin, district):
+    delivery(district, email="grace@example.org", kind="plan_checkin", status="failed")
+    delivery(district, email="rosa@example.org", kind="growth_news", status="uncertain")
+    body = client_for(district_admin).get(URL).content.decode()
+    assert "grace@example.org" not in body and "rosa@example.org" not in body
+    assert "learning plan" not in body.lower()
+
+
 def test_a_silent_scheduler_or_worker_is_warned_about(client_for, district_admin):
     redis_client().set(health.WORKER_KEY, time.time())
     redis_client().set(health.BEAT_KEY, time.time() - 16 * 60)

@@ -224,6 +224,24 @@ def test_the_unread_count_is_one_small_query(client_for, teacher, colleague,
         assert unread_count(teacher, district_id) == 1
 
 
+def test_the_unread_count_is_kept_and_forgotten_as_soon_as_it_changes(
+        settings, client_for, teacher, colleague, principal, django_assert_num_queries):
+    settings.UNREAD_COUNT_SECONDS = 300
+    client = client_for(teacher)
+    assert bell(client) == "Notifications, none unread"
+    district_id = teacher.memberships.get().district_id
+    with django_assert_num_queries(0):  # kept in Redis: no query on the next pages
+        assert unread_count(teacher, district_id) == 0
+    for wisher in (colleague, principal):
+        story_actions.want_to_try(story=StoryFactory(author=teacher, visibility="school"),
+                                  user=wisher)
+    assert bell(client) == "Notifications, 2 unread"
+    client.get(reverse("notifications:open", args=[Notification.objects.first().pk]))
+    assert bell(client) == "Notifications, 1 unread"
+    client.post(reverse("notifications:read_all"))
+    assert bell(client) == "Notifications, none unread"
+
+
 def test_a_person_in_two_districts_reads_each_districts_own(client_for, teacher, colleague,
                                                             other_district):
     """Notifications of the district they act in only: every link leads into it."""
