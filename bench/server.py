@@ -23,9 +23,10 @@ from bench.report import log
 ROOT = Path(__file__).resolve().parent.parent
 LOG_DIR = ROOT / ".local" / "bench"
 GUNICORN_WORKERS = 2
-# The live-load server: ASGI as production serves it (config/asgi.py), 2 uvicorn workers under
-# gunicorn, one process per core: every phone holds a stream, which an event loop keeps for
-# almost nothing; `--live-server` overrides.
+# The live-load server: ASGI as production serves it (config/asgi.py and docker-compose.yml),
+# 3 uvicorn workers under gunicorn: every phone holds a stream, which an event loop keeps for
+# almost nothing, and one process more than cores keeps streams moving while the others
+# render; `--live-server` overrides.
 LIVE_SERVER = ["--worker-class", "uvicorn_worker.UvicornWorker", "--workers", "3",
                "--graceful-timeout", "5"]
 PAGES_SERVER = f"gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=false"
