@@ -167,7 +167,9 @@ class PlanReader(models.Model):
 class PlanComment(models.Model):
     plan = models.ForeignKey(LearningPlan, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField(_("comment"), max_length=2000)
+    # A context: "comment" alone is also a French word, which the French page check would flag.
+    text = models.TextField(pgettext_lazy("a colleague's words on a plan", "comment"),
+                            max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
