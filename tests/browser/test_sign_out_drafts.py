@@ -12,6 +12,7 @@ DRAFT_KEYS = "Object.keys(localStorage).filter((key) => key.startsWith('story-dr
 def test_it_clears_a_draft_typed_just_before_signing_out(new_page, site, teacher):
     page = new_page()
     sign_in(page, site, teacher.email, PASSWORD)
+    page.clock.install()  # the page's timers wait: the autosave's delay never runs out
     page.get_by_role("link", name="Log a success").first.click()
     page.get_by_label("A short title").fill("Exit tickets that changed tomorrow's plan")
     assert page.evaluate(DRAFT_KEYS)  # kept in the browser, not sent yet (the delay)
