@@ -12,8 +12,6 @@ inside left-to-right paragraphs. Scripts outside these fonts (CJK, for one) prin
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime
 from pathlib import Path
 
@@ -151,20 +149,4 @@ def _when(moment: datetime) -> str:
     return date_format(timezone.localtime(moment), "j M Y, H:i")
 
 
-# --- CSV -----------------------------------------------------------------------------------
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    """Spreadsheets run cells that start like a formula: such text gets a leading quote."""
-    return f"'{value}" if value.startswith(FORMULA_START) else value
-
-
-def insights_csv(header: list[str], rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue()

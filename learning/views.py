@@ -31,6 +31,7 @@ from learning.forms import (
     KnowledgeSearchForm,
     PeriodForm,
 )
+from lib.spreadsheet import csv_text
 from schools.models import District
 from successes.access import get_story_for
 from successes.models import SuccessStory, Theme
@@ -80,7 +81,7 @@ def insights_csv(request: HttpRequest) -> HttpResponse:
     form = DigestFilterForm(request.GET or None, district=district)
     start, end = form.dates(_today(district))
     rows = knowledge.insight_rows(request.user, start, end, **form.chosen)
-    response = HttpResponse(exports.insights_csv(knowledge.CSV_HEADER, rows),
+    response = HttpResponse(csv_text(knowledge.CSV_HEADER, rows),
                             content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="insights-{district.slug}-{start}-{end}.csv"')

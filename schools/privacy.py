@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string, module_has_submodule
 from django.utils.translation import gettext as _
 
+from lib.spreadsheet import safe_cell
 from mail.models import DigestCadence, EmailKind, NotificationSettings
 from mail.preferences import default_cadence
 from schools import audit
@@ -50,8 +51,6 @@ from schools.models import (
     SignInLink,
     User,
 )
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -170,7 +169,7 @@ def _cell(value: object) -> str:
         text = value.isoformat()
     else:
         text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
+    return safe_cell(text)
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.exports import insights_csv
+from lib.spreadsheet import csv_text
 from rounds import access, actions
 from rounds.forms import GroupForm, SortForm
 from rounds.models import Column
@@ -102,7 +102,7 @@ def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def round_export(request: HttpRequest, pk: int) -> HttpResponse:
     round = access.get_led_round(request.user, pk)
     header = [_("Column"), _("Group"), _("Item"), _("Signed by")]
-    response = HttpResponse(insights_csv(header, csv_rows(round)),
+    response = HttpResponse(csv_text(header, csv_rows(round)),
                             content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="stop-continue-start-{round.pk}.csv"'
     return response
