@@ -14,6 +14,7 @@ def test_it_clears_a_draft_typed_just_before_signing_out(new_page, site, teacher
     sign_in(page, site, teacher.email, PASSWORD)
     page.clock.install()  # the page's timers wait: the autosave's delay never runs out
     page.get_by_role("link", name="Log a success").first.click()
+    page.wait_for_load_state("load")  # the drafts script listens only once it has run
     page.get_by_label("A short title").fill("Exit tickets that changed tomorrow's plan")
     assert page.evaluate(DRAFT_KEYS)  # kept in the browser, not sent yet (the delay)
 
