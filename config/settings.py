@@ -64,14 +64,17 @@ INSTALLED_APPS = [
     "csp",
     "mail",
     "schools",
+    "networks",
     "notifications",
     "successes",
     "forums",
     "learning",
+    "inquiry",
     "growth",
     "plans",
     "rounds",
     "pulse",
+    "showcase",
     "demo",
 ]
 

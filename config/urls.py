@@ -14,14 +14,17 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("mail.urls")),
     path("", include("schools.urls")),
+    path("", include("networks.urls")),
     path("", include("notifications.urls")),
     path("", include("successes.urls")),
     path("", include("forums.urls")),
     path("", include("learning.urls")),
+    path("", include("inquiry.urls")),
     path("", include("growth.urls")),
     path("", include("plans.urls")),
     path("", include("rounds.urls")),
     path("", include("pulse.urls")),
+    path("", include("showcase.urls")),
     path("admin/login/", admin_login),  # the app's rate-limited login, for staff too
     path("admin/", admin.site.urls),
 ]

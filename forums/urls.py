@@ -3,6 +3,7 @@ from django.urls import path
 from forums.views import calendar as calendar_views
 from forums.views import cycles, follow_up, forums, live, protocols, sessions, try_link
 from forums.views import join as join_views
+from forums.views import network as network_views
 from forums.views import projector as projector_views
 from forums.views import rsvp as rsvp_views
 from forums.views import stream as stream_views
@@ -24,6 +25,9 @@ urlpatterns = [
     path("join-requests/<int:pk>/withdraw/", join_views.withdraw_join_request,
          name="join_withdraw"),
     path("join-requests/<int:pk>/answer/", join_views.answer_join_request, name="join_answer"),
+    # Cross-district collectives of a network
+    path("networks/<int:pk>/collectives/new/", network_views.network_collective_create,
+         name="network_collective_create"),
     path("forums/<int:pk>/cycles/new/", forums.cycle_create, name="cycle_create"),
     path("cycles/<int:pk>/", forums.cycle_detail, name="cycle"),
     path("cycles/<int:pk>/edit/", cycles.cycle_edit, name="cycle_edit"),

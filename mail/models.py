@@ -40,6 +40,11 @@ class EmailKind(models.TextChoices):
                                    "commented on yours")
     ROUND_NEWS = "round_news", _("Stop, Continue, Start: a round opens, or its result is ready")
     PULSE_SURVEY = "pulse_survey", _("Culture pulse survey: the invitation and one reminder")
+    # Networks of districts
+    NETWORK_INVITATION = "network_invitation", _("A network invites your district to join")
+    NETWORK_DIGEST = "network_digest", _("Network digest")
+    CONNECTION = "connection", _("Connection requests from colleagues in your network, and "
+                                 "their answers")
 
 
 ALWAYS_SENT = (EmailKind.INVITATION, EmailKind.SIGN_IN, EmailKind.PRESENTER_REQUEST)

@@ -5,16 +5,18 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from networks.access import network_ids_of
 from schools.access import Roles, roles_for
 from schools.models import User
 from successes.models import GradeBand, SuccessStory, Theme, Visibility
 
 
 def get_story_for(user: User, pk: int, queryset=None) -> SuccessStory:
-    """A story the person may read, or 404 (never 403: existence is not revealed)."""
+    """A story the person may read (their district's, or one shared with their network), or
+    404 (never 403: existence is not revealed)."""
     stories = queryset if queryset is not None else SuccessStory.objects.all()
     try:
-        return stories.visible_to(user).get(pk=pk)
+        return stories.readable_by(user).get(pk=pk)
     except SuccessStory.DoesNotExist:
         raise Http404 from None
 
@@ -81,10 +83,12 @@ def story_to_grow_from(user: User, story_id: int | None) -> SuccessStory | None:
 
 
 def allowed_visibilities(user: User) -> list[tuple[str, str]]:
-    """Someone with no school (a district leader) cannot share with "my school"."""
+    """Someone with no school (a district leader) cannot share with "my school"; "my network"
+    is offered only while the person's district is in a network."""
     roles = roles_for(user)
     return [(value, label) for value, label in Visibility.choices
-            if value != Visibility.SCHOOL or roles.school_ids]
+            if (value != Visibility.SCHOOL or roles.school_ids)
+            and (value != Visibility.NETWORK or network_ids_of(user))]
 
 
 def themes_managed_by(user: User) -> QuerySet[Theme]:

@@ -9,6 +9,8 @@ from django.db.models.functions import Lower
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
+from networks.access import in_network, network_ids_of
+from networks.models import Network
 from schools.access import roles_for
 from schools.models import District, School, User
 
@@ -37,6 +39,7 @@ class Visibility(models.TextChoices):
     PRIVATE = "private", _("Only me")
     SCHOOL = "school", _("My school")
     DISTRICT = "district", _("My district")
+    NETWORK = "network", _("My network")
 
 
 class GradeBand(models.TextChoices):
@@ -60,7 +63,9 @@ class SuccessStoryQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True)
 
     def visible_to(self, user: User) -> "SuccessStoryQuerySet":
-        """The only way to list stories: the author's choice of visibility, within one district.
+        """The only way to list a district's stories: the author's choice of visibility, within
+        the district the reader acts in (a story shared with the network is also the
+        district's). Other districts' stories are never here: see `shared_with_network_of`.
 
         A private story is seen by its author alone - not by leaders or admins.
         """
@@ -69,9 +74,26 @@ class SuccessStoryQuerySet(models.QuerySet):
             return self.none()
         return self.alive().filter(district=roles.district).filter(
             Q(author=user)
-            | Q(visibility=Visibility.DISTRICT)
+            | Q(visibility__in=(Visibility.DISTRICT, Visibility.NETWORK))
             | Q(visibility=Visibility.SCHOOL, school_id__in=roles.school_ids)
         )
+
+    def shared_with_network_of(self, user: User) -> "SuccessStoryQuerySet":
+        """Stories other districts' authors shared with a network the reader's district is in,
+        while both districts are in it (leaving ends it at once, both ways)."""
+        network_ids = network_ids_of(user)
+        if not network_ids:
+            return self.none()
+        roles = roles_for(user)
+        return (self.alive().filter(visibility=Visibility.NETWORK, network_id__in=network_ids)
+                .exclude(district=roles.district).filter(in_network()))
+
+    def readable_by(self, user: User) -> "SuccessStoryQuerySet":
+        """Every story the person may open: their district's (`visible_to`) and the ones
+        shared with their network (`shared_with_network_of`)."""
+        if not network_ids_of(user):
+            return self.visible_to(user)
+        return self.visible_to(user) | self.shared_with_network_of(user)
 
     def matching(self, filters: Mapping) -> "SuccessStoryQuerySet":
         """Stories that match a filter form's choices (successes.forms.StoryFilters): theme,
@@ -122,6 +144,9 @@ class SuccessStory(models.Model):
                                 default=list, blank=True, verbose_name=_("evidence"))
     visibility = models.CharField(_("who may see it"), max_length=10,
                                   choices=Visibility.choices, default=Visibility.PRIVATE)
+    # The network a "my network" story is shared with (its author's choice; empty otherwise).
+    network = models.ForeignKey(Network, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="stories", verbose_name=_("network"))
     show_name = models.BooleanField(_("show my name to other schools"), default=True)
     grew_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="grown", verbose_name=_("grew from"))

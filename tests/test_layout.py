@@ -3,8 +3,8 @@
 - No import circles among the project's modules (imports at module level, where a circle
   breaks start-up or forces an import into a function).
 - A lower app never imports a higher one, anywhere in it:
-  lib -> mail -> schools -> notifications -> successes -> forums -> learning -> growth ->
-  plans -> rounds -> pulse -> demo.
+  lib -> mail -> schools -> networks -> notifications -> successes -> forums -> learning ->
+  inquiry -> growth -> plans -> rounds -> pulse -> showcase -> demo.
 - Imports inside functions are a handful, each with its reason on the line.
 - No code module over 400 lines (migrations and data modules aside).
 """
@@ -16,11 +16,12 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["config", "lib", "mail", "schools", "notifications", "successes", "forums",
-            "learning", "growth", "plans", "rounds", "pulse", "demo",
+PACKAGES = ["config", "lib", "mail", "schools", "networks", "notifications", "successes",
+            "forums", "learning", "inquiry", "growth", "plans", "rounds", "pulse", "showcase",
+            "demo",
             "bench", "tests"]
-LAYERS = ["lib", "mail", "schools", "notifications", "successes", "forums", "learning",
-          "growth", "plans", "rounds", "pulse", "demo"]
+LAYERS = ["lib", "mail", "schools", "networks", "notifications", "successes", "forums",
+          "learning", "inquiry", "growth", "plans", "rounds", "pulse", "showcase", "demo"]
 MAX_LINES = 400
 DATA_MODULES = {"demo/story_texts.py", "bench/seed/forum_texts.py"}
 # Modules some environments lack, or that need Django set up, imported where they are used.

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from networks.models import Network
 from schools.models import District, User
 from successes.models import SEARCH_CONFIG, EvidenceKind, SuccessStory, Theme
 
@@ -32,6 +33,11 @@ class Insight(models.Model):
         output_field=SearchVectorField(), db_persist=True)
     created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Shared with a network: by its author (a district forum's insight), or by a cross-district
+    # collective's facilitators when the group agreed. Empty: seen where its forum is seen.
+    network = models.ForeignKey(Network, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="insights", verbose_name=_("network"))
+    shared_with_network_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -4,14 +4,19 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from networks.models import Network
 from schools.models import District, School, User
 from successes.models import Theme
 
 
 class Forum(models.Model):
-    """A standing learning group: a school forum, or a district collective (no school)."""
+    """A standing learning group: a school forum, a district collective (no school), or a
+    cross-district collective (no school, a `network`: its members come from the network's
+    districts, and `district` is the one it was formed from, for its clock and themes)."""
 
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="forums")
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, null=True, blank=True,
+                                related_name="forums", verbose_name=_("network"))
     school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, blank=True,
                                related_name="forums",
                                help_text=_("Empty for a collective across schools."))
@@ -31,6 +36,10 @@ class Forum(models.Model):
     @property
     def is_collective(self) -> bool:
         return self.school_id is None
+
+    @property
+    def is_cross_district(self) -> bool:
+        return self.network_id is not None
 
     @property
     def time_zone(self) -> str:

@@ -1,0 +1,33 @@
+"""The network matrix: who may open what across districts and networks (checked by
+tests/test_network_matrix.py), as tests/access_matrix is for one district and its neighbour.
+
+Columns (tests/network_matrix/people.py): an(onymous); the teacher, leader and admin of
+Riverside (TA LA AA), Hillcrest (TB LB AB), Prairie (TC LC AC) and Elsewhere (TD LD AD); NL the
+Foothills network's leader (a Riverside coach); MB a Hillcrest teacher in the Foothills
+cross-district collective. Answers as in tests/access_matrix (OK, NO, L, R, BAD).
+
+Every URL of the networks, inquiry and showcase apps has its rows here (and not in the
+district matrix); rows for other apps' URLs check what crosses a district's edge. Each part
+adds its objects in `<part>_world.py` (listed in setup.PARTS) and its rows in `<part>.py`.
+"""
+
+from tests.network_matrix import (
+    collectives,
+    inquiry,
+    network_learning,
+    networks,
+    showcase,
+    stories,
+)
+
+MATRIX = (stories.ROWS + networks.ROWS + collectives.ROWS + inquiry.ROWS + network_learning.ROWS
+          + showcase.ROWS)
+
+# (row, person, word): words that must show where they belong (proof the search sees them).
+MUST_SHOW = [
+    ("GET successes:detail [b_foothills_story]", "teacher_a", "ZQBFOOTHILLS"),
+    ("GET successes:detail [c_prairie_story]", "teacher_b", "ZQCPRAIRIE"),
+]
+
+# Apps whose every URL must have rows here.
+NETWORK_APPS = ("networks", "inquiry", "showcase")
