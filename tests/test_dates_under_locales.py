@@ -19,7 +19,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from forums.models import Cycle
 from tests.factories import StoryFactory
@@ -115,14 +115,17 @@ def test_it_keeps_a_storys_date_when_the_story_is_saved(client_for, teacher, lan
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_it_keeps_a_sessions_day_and_time_when_it_is_saved(client_for, principal, school,
                                                             language):
+    # A day past the 12th (so day and month cannot be swapped), still ahead: a session in the
+    # past cannot be saved.
+    year = timezone.now().year + 1
     forum = ForumFactory(school=school, creator=principal)
-    cycle = CycleFactory(forum=forum, starts_on=date(2026, 1, 6), ends_on=date(2026, 12, 31))
-    session = SessionFactory(cycle=cycle, starts_at=datetime(2026, 11, 26, 20, 30, tzinfo=UTC))
+    cycle = CycleFactory(forum=forum, starts_on=timezone.localdate(), ends_on=date(year, 12, 31))
+    session = SessionFactory(cycle=cycle, starts_at=datetime(year, 3, 26, 20, 30, tzinfo=UTC))
     _, response = open_and_save(client_for(principal),
                                 reverse("forums:session_edit", args=[session.pk]), "day", language)
     session.refresh_from_db()
     assert response.status_code == 302
-    assert session.starts_at == datetime(2026, 11, 26, 20, 30, tzinfo=UTC)
+    assert session.starts_at == datetime(year, 3, 26, 20, 30, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
