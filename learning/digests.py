@@ -37,7 +37,7 @@ from learning import figures
 from schools.access import roles_for
 from schools.models import District, Membership, User
 from successes.access import cross_school_byline
-from successes.models import SuccessStory, Theme, Visibility
+from successes.models import DISTRICT_WIDE, SuccessStory, Theme
 from successes.versions import stories_version
 
 
@@ -123,7 +123,7 @@ def within(district: District, start: date, end: date, field_name: str = "create
 def shared_stories_for(reader: User) -> QuerySet[SuccessStory]:
     """The stories a district digest may name or count for `reader`: those they may read
     (SuccessStory.visible_to) that their authors shared with the whole district."""
-    return SuccessStory.objects.visible_to(reader).filter(visibility=Visibility.DISTRICT)
+    return SuccessStory.objects.visible_to(reader).filter(visibility__in=DISTRICT_WIDE)
 
 
 def district_digest(reader: User, start: date, end: date, *, theme: Theme | None = None,
@@ -328,7 +328,7 @@ def shared_in(district: District) -> QuerySet[SuccessStory]:
     (SuccessStory.visible_to), so figures drawn from them alone are the same for every reader
     of the district (see `_cached_trends`)."""
     return SuccessStory.objects.alive().filter(district=district,
-                                               visibility=Visibility.DISTRICT)
+                                               visibility__in=DISTRICT_WIDE)
 
 
 def rising_themes(stories: QuerySet[SuccessStory], district: District, start: date, end: date,

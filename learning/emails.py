@@ -1,5 +1,5 @@
-"""The district digest e-mail, declared to mail (mail.registry): who gets it, when, and what
-it says.
+"""The district digest and network digest e-mails, declared to mail (mail.registry): who gets
+them, when, and what they say (the network digest's rule is above its functions, below).
 
 It goes to those schools.emails.receives_district_digest names - the leaders and admins of the
 district they act in - at their cadence (mail.preferences.digest_cadence). "After each cycle"
@@ -29,15 +29,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
+from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Cycle
 from learning import shared_digests
+from learning.network_digests import network_digest as network_digest_for
+from mail.messages import absolute_url
 from mail.models import Delivery, DigestCadence, EmailKind, NotificationSettings
 from mail.preferences import digest_cadence
 from mail.registry import Content, Planned, declare
 from mail.timing import next_at
+from networks.access import leads, networks_of
+from networks.models import NetworkDistrict, NetworkLeader
 from schools.access import roles_for, roles_from
 from schools.emails import receives_district_digest
 from schools.models import District, Membership, Role
@@ -203,5 +209,94 @@ def next_digest_due(delivery: Delivery) -> datetime | None:
                    or time_zones_for([delivery.recipient])[delivery.recipient.pk])
 
 
+# --- The network digest ----------------------------------------------------------------
+# It goes, for each network the district they act in belongs to, to the readers of the
+# district digest (its leaders and admins, at their digest cadence) and to the network's
+# leaders (at the cadence they chose, weekly until they choose). "After each cycle" means
+# weekly here: a network has no cycles of its own. Its period and hour are those of the
+# reader's district, as for the district digest; it is built for the reader alone
+# (learning.network_digests), and not at all once their district left the network, they no
+# longer read it, or nothing was shared.
+
+
+def network_digest_readers() -> list[tuple[list[Membership], str, int]]:
+    """(the person's active memberships, cadence, network id) for each network digest due to
+    someone: see the rule above. Four queries, whatever the number of people."""
+    led: dict[int, set[int]] = defaultdict(set)
+    for user_id, network_id in NetworkLeader.objects.values_list("user_id", "network_id"):
+        led[user_id].add(network_id)
+    memberships = list(Membership.objects.active().filter(
+        Q(user_id__in=Membership.objects.active().filter(
+            role__in=[Role.DISTRICT_LEADER, Role.DISTRICT_ADMIN]).values("user_id"))
+        | Q(user_id__in=list(led))).select_related("user", "district")
+        .order_by("user_id", "district_id", "id"))
+    networks: dict[int, list[int]] = defaultdict(list)
+    for district_id, network_id in NetworkDistrict.objects.values_list("district_id",
+                                                                         "network_id"):
+        networks[district_id].append(network_id)
+    chosen = dict(NotificationSettings.objects.filter(
+        user_id__in={m.user_id for m in memberships}).values_list("user_id", "digest_cadence"))
+    readers = []
+    for user_id, group in groupby(memberships, key=lambda m: m.user_id):
+        mine = list(group)
+        roles = roles_from(mine)
+        for network_id in networks.get(roles.district.pk, []):
+            if receives_district_digest(roles):
+                cadence = digest_cadence(roles, chosen.get(user_id))
+            elif network_id in led[user_id]:
+                cadence = chosen.get(user_id) or DigestCadence.WEEKLY
+            else:
+                continue
+            if cadence == DigestCadence.EACH_CYCLE:
+                cadence = DigestCadence.WEEKLY
+            if cadence != DigestCadence.NEVER:
+                readers.append((mine, cadence, network_id))
+    return readers
+
+
+def network_digests(now: datetime) -> list[Planned]:
+    """Each reader's digest of each of their networks, for the last ended period of their
+    district, at its digest hour their time; planned in the two days after that end."""
+    readers = network_digest_readers()
+    zones = time_zones_for([mine[0].user for mine, _cadence, _network in readers])
+    planned = []
+    for mine, cadence, network_id in readers:
+        person, district = mine[0].user, roles_from(mine).district
+        period = last_ended_period(cadence, district.time_zone, now, district.digest_weekday)
+        if now - period.ends_at >= PLANNING_WINDOW:
+            continue
+        planned.append(Planned(
+            key=f"network-digest:{cadence}:{period.label}:{network_id}:{person.pk}",
+            kind=EmailKind.NETWORK_DIGEST, email=person.email, recipient=person,
+            district=district,
+            scheduled_for=next_at(digest_time(district), period.ends_at, zones[person.pk]),
+            payload={"network": network_id, "district": district.pk,
+                     "start": period.start.isoformat(), "end": period.end.isoformat(),
+                     "period": period.label, "cadence": cadence}))
+    return planned
+
+
+def network_digest(delivery: Delivery) -> Content | None:
+    """The reader's network digest, if they still read it: their district (the same one) is
+    still in the network, and they still read its district digest or lead the network."""
+    payload, reader = delivery.payload, delivery.recipient
+    if reader is None:
+        return None
+    roles = roles_for(reader)
+    network = networks_of(reader).filter(pk=payload["network"]).first()
+    if (network is None or roles.district.pk != payload["district"]
+            or not (receives_district_digest(roles) or leads(reader, network))):
+        return None
+    digest = network_digest_for(reader, network, date.fromisoformat(payload["start"]),
+                                date.fromisoformat(payload["end"]))
+    if digest.is_empty:
+        return None
+    return Content({"digest": digest, "period": payload.get("period", ""),
+                    "digest_url": absolute_url(reverse("learning:network_digest",
+                                                       args=[network.pk]))})
+
+
 declare(EmailKind.DISTRICT_DIGEST, build=district_digest, plan=district_digests,
         late_after=next_digest_due, prepare=shared_digests.prepare)
+declare(EmailKind.NETWORK_DIGEST, build=network_digest, plan=network_digests,
+        late_after=next_digest_due)

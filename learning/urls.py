@@ -1,6 +1,6 @@
 from django.urls import path
 
-from learning import views
+from learning import network_views, views
 
 app_name = "learning"
 
@@ -17,4 +17,9 @@ urlpatterns = [
     path("district/collective/new/", views.collective_from_theme, name="collective_from_theme"),
     # The knowledge bank
     path("knowledge/", views.knowledge_bank, name="knowledge"),
+    # What was shared with a network: its stories, knowledge bank and digest
+    path("networks/<int:pk>/stories/", network_views.network_stories, name="network_stories"),
+    path("networks/<int:pk>/knowledge/", network_views.network_knowledge,
+         name="network_knowledge"),
+    path("networks/<int:pk>/digest/", network_views.network_digest, name="network_digest"),
 ]

@@ -48,9 +48,10 @@ class EmailKind(models.TextChoices):
 
 
 ALWAYS_SENT = (EmailKind.INVITATION, EmailKind.SIGN_IN, EmailKind.PRESENTER_REQUEST)
-# E-mails about what a person writes about themselves (their learning plan): not even their
-# existence shows on the district admin's e-mail page, one by one or counted.
-PRIVATE_KINDS = (EmailKind.PLAN_CHECKIN, EmailKind.GROWTH_NEWS)
+# E-mails about what a person writes about themselves (their learning plan), and between two
+# colleagues (a connection request): not even their existence shows on the district admin's
+# e-mail page, one by one or counted.
+PRIVATE_KINDS = (EmailKind.PLAN_CHECKIN, EmailKind.GROWTH_NEWS, EmailKind.CONNECTION)
 
 
 class DigestCadence(models.TextChoices):

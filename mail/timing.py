@@ -40,3 +40,11 @@ def next_at(clock_time: time, moment: datetime, zone: str) -> datetime:
     if candidate < moment:
         candidate = datetime.combine(day + timedelta(days=1), clock_time, tzinfo=clock)
     return candidate
+
+
+def next_waking(moment: datetime, zone: str) -> datetime:
+    """`moment` if it is between 07:00 and 21:00 in `zone`, else the next 07:00 there."""
+    local = moment.astimezone(ZoneInfo(zone))
+    if WAKING_FROM <= local.time() <= WAKING_UNTIL:
+        return moment
+    return next_at(WAKING_FROM, moment, zone)

@@ -98,3 +98,28 @@ def current_leaders(network: Network) -> QuerySet[NetworkLeader]:
         Membership.objects.active().filter(
             user=OuterRef("user"),
             district__network_memberships__network=network)))
+
+
+def get_network_of_admin(user: User, pk: int) -> Network:
+    """A network the district the admin acts in belongs to (to leave it); 404 otherwise."""
+    roles = roles_for(user)
+    if not roles.is_district_admin:
+        raise Http404
+    return get_network_for(user, pk)
+
+
+def get_pending_invitation_of_network(user: User, pk: int) -> NetworkInvitation:
+    """A waiting invitation of a network the person leads (to withdraw it)."""
+    try:
+        return NetworkInvitation.objects.get(pk=pk, network__in=led_networks(user),
+                                             status=NetworkInvitation.Status.PENDING)
+    except NetworkInvitation.DoesNotExist:
+        raise Http404 from None
+
+
+def get_leader_of_led_network(user: User, pk: int) -> NetworkLeader:
+    try:
+        return NetworkLeader.objects.select_related("network").get(
+            pk=pk, network__in=led_networks(user))
+    except NetworkLeader.DoesNotExist:
+        raise Http404 from None

@@ -74,6 +74,9 @@ class NetworkInvitation(models.Model):
                                  related_name="network_invitations")
     invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True,
                                    related_name="+")
+    # The admin's address the leader typed: what the leader's list shows, so that the
+    # district's name is not revealed to the network before it joins.
+    email = models.EmailField(_("e-mail address of one of its admins"), blank=True)
     message = models.TextField(_("message"), max_length=2000, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)

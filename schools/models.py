@@ -336,6 +336,8 @@ class AuditAction(models.TextChoices):
     FRAMEWORK_CHANGED = "framework_changed", _("Competency framework changed")
     FRAMEWORK_ARCHIVED = "framework_archived", _("Competency framework archived")
     FRAMEWORK_RESTORED = "framework_restored", _("Competency framework restored")
+    NETWORK_JOINED = "network_joined", _("District joined a network")
+    NETWORK_LEFT = "network_left", _("District left a network")
 
 
 class AuditEntry(models.Model):

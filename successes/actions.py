@@ -41,7 +41,7 @@ IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 STORY_FIELDS = ("title", "before", "what_went_right", "actions", "conditions", "why_it_worked",
                 "happened_on", "grade_band", "subject", "free_tags", "evidence_kinds",
-                "visibility", "show_name", "grew_from")
+                "visibility", "network", "show_name", "grew_from")
 
 
 def home_school_for(user: User) -> School | None:

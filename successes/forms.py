@@ -4,10 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib.widgets import DateInput
+from networks.access import networks_of
 from schools.access import roles_for, same_school_colleagues
 from schools.models import District, School
 from successes.access import allowed_visibilities, story_to_grow_from
-from successes.models import EvidenceKind, GradeBand, SuccessStory, Theme
+from successes.models import EvidenceKind, GradeBand, SuccessStory, Theme, Visibility
 
 TEXT_LIMIT = 10_000
 MAX_FREE_TAGS = 5
@@ -32,7 +33,8 @@ class StoryForm(forms.ModelForm):
         model = SuccessStory
         fields = ["title", "what_went_right", "before", "actions", "conditions",
                   "why_it_worked", "happened_on", "grade_band", "subject", "themes",
-                  "free_tags", "evidence_kinds", "visibility", "show_name", "grew_from"]
+                  "free_tags", "evidence_kinds", "visibility", "network", "show_name",
+                  "grew_from"]
         labels = {
             "title": _("A short title"),
             "what_went_right": _("What went right, and how do you know?"),
@@ -41,6 +43,7 @@ class StoryForm(forms.ModelForm):
             "conditions": _("What helped?"),
             "why_it_worked": _("Why do you think it worked?"),
             "visibility": _("Who may see it?"),
+            "network": _("Which network?"),
             "show_name": _("Show my name to readers at other schools"),
         }
         help_texts = {
@@ -51,6 +54,7 @@ class StoryForm(forms.ModelForm):
         }
         widgets = {
             "visibility": forms.RadioSelect,
+            "network": forms.RadioSelect,
             "what_went_right": forms.Textarea(attrs={"rows": 5}),
             "before": forms.Textarea(attrs={"rows": 3}),
             "actions": forms.Textarea(attrs={"rows": 4}),
@@ -72,6 +76,22 @@ class StoryForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["free_tags"] = ", ".join(self.instance.free_tags)
         self._add_school_choice(roles)
+        self._add_network_choice()
+
+    def _add_network_choice(self) -> None:
+        """"My network" shares with one network: the author picks it when their district is
+        in several; with one there is nothing to choose, with none the level is not offered
+        (successes.access.allowed_visibilities)."""
+        self.networks = list(networks_of(self.user).order_by("name", "id"))
+        if len(self.networks) < 2:
+            del self.fields["network"]
+            return
+        field = self.fields["network"]
+        field.queryset = networks_of(self.user).order_by("name", "id")
+        field.empty_label = None
+        field.help_text = _("Only for “My network”: its districts' people may read it.")
+        if self.instance.network_id is None and "network" not in self.initial:
+            self.initial["network"] = self.networks[0].pk
 
     def _add_school_choice(self, roles) -> None:
         """Someone working in several schools files the story under one of them (their first
@@ -109,6 +129,24 @@ class StoryForm(forms.ModelForm):
         if story is None or story.pk == self.instance.pk:
             raise forms.ValidationError(_("That story cannot be found."))
         return story
+
+    def clean(self):
+        """A story is shared with a network only while the author's district is in it, and
+        any other level clears the network (nothing widens by itself)."""
+        data = super().clean()
+        posted = self.data.get(self.add_prefix("visibility"))
+        if posted == Visibility.NETWORK and not self.networks:
+            self.errors.pop("visibility", None)
+            self.add_error("visibility", _("Your district is in no network now, so the story "
+                                           "cannot be shared with one. Choose who may see it."))
+            return data
+        if data.get("visibility") != Visibility.NETWORK:
+            data["network"] = None
+        elif "network" not in self.fields:
+            data["network"] = self.networks[0]
+        elif data.get("network") is None and "network" not in self.errors:
+            self.add_error("network", _("Choose the network to share it with."))
+        return data
 
     def clean_happened_on(self):
         day = self.cleaned_data.get("happened_on")

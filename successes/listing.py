@@ -19,7 +19,7 @@ from redis.exceptions import RedisError
 from lib.pagination import Window, page_number
 from schools.access import roles_for
 from schools.models import User
-from successes.models import SEARCH_CONFIG, SuccessStory, Visibility
+from successes.models import DISTRICT_WIDE, SEARCH_CONFIG, SuccessStory, Visibility
 from successes.versions import stories_version
 
 # What a story card shows (successes/_story_card.html, rendered by successes.cards), wherever
@@ -81,10 +81,10 @@ def _audiences(user: User, scope: str) -> list[QuerySet[SuccessStory]]:
         return [mine]
     school_shared = shared.filter(visibility=Visibility.SCHOOL, school_id__in=roles.school_ids)
     if scope == "school":
-        return [school_shared, shared.filter(visibility=Visibility.DISTRICT,
-                                             school_id__in=roles.school_ids),
+        return [school_shared, *(shared.filter(visibility=level, school_id__in=roles.school_ids)
+                                 for level in DISTRICT_WIDE),
                 mine.filter(school_id__in=roles.school_ids)]
-    return [shared.filter(visibility=Visibility.DISTRICT), school_shared, mine]
+    return [*(shared.filter(visibility=level) for level in DISTRICT_WIDE), school_shared, mine]
 
 
 def newest_page(user: User, filters: dict, page: str | None, per_page: int) -> Window:
@@ -155,7 +155,7 @@ def personal_matches(user: User, roles, filters: dict, words: str, scope: str,
     stories = SuccessStory.objects.alive().filter(district=roles.district).matching(filters)
     if scope == "mine":
         return _ranked(stories.filter(author=user), words, wanted)
-    stories = stories.exclude(visibility=Visibility.DISTRICT).filter(
+    stories = stories.exclude(visibility__in=DISTRICT_WIDE).filter(
         Q(author=user) | Q(visibility=Visibility.SCHOOL, school_id__in=roles.school_ids))
     if scope == "school":
         stories = stories.filter(school_id__in=roles.school_ids)
@@ -167,7 +167,7 @@ def shared_matches(roles, filters: dict, words: str, scope: str, wanted: int) ->
     for every reader of the district, so ranked once and kept in Redis under the district's
     story token (successes.versions), which any change of who may see a story renews."""
     stories = SuccessStory.objects.alive().filter(
-        district=roles.district, visibility=Visibility.DISTRICT).matching(filters)
+        district=roles.district, visibility__in=DISTRICT_WIDE).matching(filters)
     schools = sorted(roles.school_ids) if scope == "school" else None
     if schools is not None:
         stories = stories.filter(school_id__in=schools)

@@ -42,6 +42,11 @@ class Visibility(models.TextChoices):
     NETWORK = "network", _("My network")
 
 
+# The levels every reader of the story's district sees ("my network" is wider than, and so
+# includes, "my district").
+DISTRICT_WIDE = (Visibility.DISTRICT, Visibility.NETWORK)
+
+
 class GradeBand(models.TextChoices):
     EARLY = "prek-k", _("Pre-K and K")
     LOWER = "1-2", _("Grades 1-2")
@@ -74,7 +79,7 @@ class SuccessStoryQuerySet(models.QuerySet):
             return self.none()
         return self.alive().filter(district=roles.district).filter(
             Q(author=user)
-            | Q(visibility__in=(Visibility.DISTRICT, Visibility.NETWORK))
+            | Q(visibility__in=DISTRICT_WIDE)
             | Q(visibility=Visibility.SCHOOL, school_id__in=roles.school_ids)
         )
 

@@ -25,6 +25,7 @@ from schools.middleware import SESSION_KEY, time_zone_of
 from schools.models import User
 from tests.access_matrix import ADMIN, AL, ALLAUTH, MATRIX, MUST_SHOW, OK, THIRD_PARTY_PEOPLE, L, R
 from tests.access_matrix_setup import PLANTED, World, build
+from tests.network_matrix import MATRIX as NETWORK_MATRIX
 from tests.network_matrix import NETWORK_APPS
 
 # --- Machinery --------------------------------------------------------------------------------
@@ -149,8 +150,9 @@ def test_every_url_answers_each_person_as_the_matrix_says(
     problems = []
 
     rows_by_name = {row.name for row in MATRIX}
-    # The network apps' URLs have their rows in the network matrix (tests/network_matrix).
-    third_party = (ALLAUTH.keys() | ADMIN.keys()
+    # The network apps' URLs, and other apps' URLs about networks, have their rows in the
+    # network matrix (tests/network_matrix).
+    third_party = (ALLAUTH.keys() | ADMIN.keys() | {row.name for row in NETWORK_MATRIX}
                    | {key for key in patterns if key.split(":")[0] in NETWORK_APPS})
     for key in sorted(patterns.keys() - rows_by_name - third_party):
         problems.append(f"{key} ({patterns[key][0]}): not in the access matrix - add its rows")

@@ -2,6 +2,7 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -48,7 +49,7 @@ def story_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     story = access.get_story_for(request.user, pk, SuccessStory.objects.select_related(
-        "author", "school", "grew_from").prefetch_related(
+        "author", "school", "grew_from", "network").prefetch_related(
         Prefetch("themes", queryset=Theme.objects.only("id", "name")), "attachments"))
     is_author = story.author_id == request.user.pk
     grown = (SuccessStory.objects.visible_to(request.user).filter(grew_from=story)
@@ -89,9 +90,10 @@ def _story_form_page(request: HttpRequest, story: SuccessStory | None) -> HttpRe
             themes = list(data.pop("themes"))
             spotlight = Spotlight.objects.filter(pk=request.POST.get("spotlight") or 0,
                                                  colleague=request.user).first()
-            saved = actions.save_story(author=request.user, story=story, data=data,
-                                       themes=themes, spotlight=spotlight,
-                                       form_token=form_token)
+            with transaction.atomic():
+                saved = actions.save_story(author=request.user, story=story, data=data,
+                                           themes=themes, spotlight=spotlight,
+                                           form_token=form_token)
             messages.success(request, _("Your story is saved."))
             return redirect("successes:detail", pk=saved.pk)
         draft = None

@@ -27,6 +27,17 @@ MATRIX = (stories.ROWS + networks.ROWS + collectives.ROWS + inquiry.ROWS + netwo
 MUST_SHOW = [
     ("GET successes:detail [b_foothills_story]", "teacher_a", "ZQBFOOTHILLS"),
     ("GET successes:detail [c_prairie_story]", "teacher_b", "ZQCPRAIRIE"),
+    ("GET showcase:detail [c_showcase]", "teacher_b", "ZQSHOWCASE"),
+    ("GET showcase:find [find_filtered]", "admin_c", "ZQSHOWCASE"),
+    ("GET showcase:requests", "teacher_c", "ZQCONNECT"),
+    ("GET showcase:detail [b_showcase]", "teacher_c", "ZQBPRAIRIE"),
+    ("GET showcase:detail [b_showcase]", "teacher_a", "ZQBFOOTHILLS"),
+    ("GET showcase:mine", "member_b", "ZQHIDDEN"),
+    ("GET learning:network_stories [foothills]", "teacher_a", "ZQBFOOTHILLS"),
+    ("GET learning:network_stories [prairie]", "teacher_c", "ZQBPRAIRIE"),
+    ("GET learning:network_knowledge [foothills]", "member_b", "ZQNINSIGHT"),
+    ("GET networks:detail [foothills]", "network_leader", "ZQINVITE"),
+    ("GET networks:district", "admin_c", "ZQINVITE"),
 ]
 
 # Apps whose every URL must have rows here.

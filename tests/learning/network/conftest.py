@@ -1,0 +1,1 @@
+from tests.learning.network.network_setup import networks  # noqa: F401
