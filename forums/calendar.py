@@ -167,7 +167,7 @@ def _stories_visible_to_all(readers: list[User], sessions: list[Session]) -> set
     if not readers or not story_ids:
         return set()
     for reader in readers:
-        story_ids &= set(SuccessStory.objects.visible_to(reader).filter(pk__in=story_ids)
+        story_ids &= set(SuccessStory.objects.readable_by(reader).filter(pk__in=story_ids)
                          .values_list("pk", flat=True))
     return story_ids
 

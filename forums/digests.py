@@ -3,7 +3,7 @@ and always built for one reader. The district digest is learning.digests.
 
 Rules (DESIGN.md section 8):
 - A digest holds only what its reader may open on the web: insights of forums they may see
-  (forums.access.insights_visible_to), stories they may read (SuccessStory.visible_to), and
+  (forums.access.insights_open_to), stories they may read (SuccessStory.readable_by), and
   counts drawn from nothing else.
 - No count or score ever describes a person; counts describe schools, themes and practices,
   and in cross-school sections (a collective's cycle digest, the district digest) a count
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from forums.access import forums_visible_to, insights_visible_to
+from forums.access import forums_open_to, insights_open_to
 from forums.models import Commitment, Cycle, Insight, Session, SessionState, TryReport
 from schools.models import MIN_SMALL_COUNT, User
 from successes.models import SuccessStory
@@ -75,12 +75,12 @@ def cycle_digest(cycle: Cycle, *, reader: User) -> CycleDigest:
     """What the forum learned in one cycle, as `reader` may see it: nothing of a forum they
     may not see, and only stories they may read."""
     sessions = Session.objects.filter(cycle=cycle, state=SessionState.CLOSED,
-                                      cycle__forum__in=forums_visible_to(reader))
-    insights = list(insights_visible_to(reader).filter(session__in=sessions)
+                                      cycle__forum__in=forums_open_to(reader))
+    insights = list(insights_open_to(reader).filter(session__in=sessions)
                     .prefetch_related("themes"))
     commitments = Commitment.objects.filter(session__in=sessions)
     reports = TryReport.objects.counted().filter(commitment__in=commitments)
-    visible = SuccessStory.objects.visible_to(reader)
+    visible = SuccessStory.objects.readable_by(reader)
     featured = list(visible.filter(featured_in__in=sessions).distinct().select_related(
         "author", "school"))
     grown = list(visible.filter(pk__in=reports.filter(new_story__isnull=False).values(

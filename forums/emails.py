@@ -9,8 +9,9 @@ between planning and sending (see AUDIENCE and each builder):
 
 - session invite, reminder, no-story nudge, call for successes: still in the forum, in the
   circle or role the planner chose them for (forums.access.still_in_forum);
-- presenter preparation: still the presenter, on the district's staff, and the story still
-  theirs to read;
+- presenter preparation: still the presenter, on the district's staff (a cross-district
+  collective: of a district in its network, forums.access.is_forum_staff), and the story
+  still theirs to read;
 - commitment follow-up: still in the forum (or the session's presenter), on the staff; not
   for a day after the last day of a cycle ended early;
 - presenter request: still the author of a story the forum may still feature;
@@ -80,7 +81,7 @@ def _still_in_audience(delivery: Delivery, forum) -> bool:
 
 def _story_title_for(story: SuccessStory | None, user) -> str:
     """Only a story the recipient may read is named."""
-    if story is None or not SuccessStory.objects.visible_to(user).filter(pk=story.pk).exists():
+    if story is None or not SuccessStory.objects.readable_by(user).filter(pk=story.pk).exists():
         return ""
     return story.title
 
@@ -127,7 +128,7 @@ def session_reminder(delivery: Delivery) -> Content | None:
 def presenter_preparation(delivery: Delivery) -> Content | None:
     session = _session(delivery)
     if (session is None or session.presenter_id != delivery.recipient_id
-            or not access.is_district_staff(delivery.recipient, session.cycle.forum.district_id)):
+            or not access.is_forum_staff(delivery.recipient, session.cycle.forum)):
         return None
     context = _session_context(session, delivery.recipient)
     if not context["story_title"]:
@@ -158,7 +159,7 @@ def commitment_followup(delivery: Delivery) -> Content | None:
     session = commitment.session
     if not (_still_in_audience(delivery, session.cycle.forum)
             or (session.presenter_id == commitment.user_id
-                and access.is_district_staff(commitment.user, session.cycle.forum.district_id))):
+                and access.is_forum_staff(commitment.user, session.cycle.forum))):
         return None
     links = {outcome: absolute_url(reverse("forums:try_link", args=[
         try_link_token(commitment, outcome)])) for outcome in TryOutcome.values}
@@ -197,7 +198,7 @@ def presenter_request(delivery: Delivery) -> Content | None:
         return None
     forum = request.session.cycle.forum
     if (not may_feature(request.story, forum)
-            or not access.is_district_staff(delivery.recipient, forum.district_id)):
+            or not access.is_forum_staff(delivery.recipient, forum)):
         return None  # deleted or made private since, or the author left the district
     context = _session_context(request.session, delivery.recipient)
     context.update(request=request, answer_url=_sign_in(
@@ -205,20 +206,22 @@ def presenter_request(delivery: Delivery) -> Content | None:
     return Content(context)
 
 
-# When each is due and until when it is worth sending: forums.planning.
-declare(EmailKind.SESSION_INVITE, build=session_invite, plan=planning.session_invites,
+# When each is due and until when it is worth sending: forums.planning (each planned in the
+# recipient's own district: planning.in_home_districts).
+home = planning.in_home_districts
+declare(EmailKind.SESSION_INVITE, build=session_invite, plan=home(planning.session_invites),
         late_after=planning.session_started)
-declare(EmailKind.SESSION_REMINDER, build=session_reminder, plan=planning.session_reminders,
-        late_after=planning.reminder_superseded)
+declare(EmailKind.SESSION_REMINDER, build=session_reminder,
+        plan=home(planning.session_reminders), late_after=planning.reminder_superseded)
 declare(EmailKind.PRESENTER_PREPARATION, build=presenter_preparation,
-        plan=planning.presenter_notes, late_after=planning.session_started)
-declare(EmailKind.NO_STORY_YET, build=no_story_yet, plan=planning.missing_stories,
+        plan=home(planning.presenter_notes), late_after=planning.session_started)
+declare(EmailKind.NO_STORY_YET, build=no_story_yet, plan=home(planning.missing_stories),
         late_after=planning.session_started)
 declare(EmailKind.COMMITMENT_FOLLOWUP, build=commitment_followup,
-        plan=planning.commitment_follow_ups, late_after=planning.follow_up_superseded)
+        plan=home(planning.commitment_follow_ups), late_after=planning.follow_up_superseded)
 declare(EmailKind.CALL_FOR_SUCCESSES, build=call_for_successes,
-        plan=planning.calls_for_successes, late_after=planning.gather_phase_over)
-declare(EmailKind.CYCLE_DIGEST, build=cycle_digest, plan=planning.cycle_digests,
+        plan=home(planning.calls_for_successes), late_after=planning.gather_phase_over)
+declare(EmailKind.CYCLE_DIGEST, build=cycle_digest, plan=home(planning.cycle_digests),
         late_after=planning.cycle_digest_stale)
 declare(EmailKind.PRESENTER_REQUEST, build=presenter_request,  # planned when asked (actions)
         late_after=planning.request_session_started)

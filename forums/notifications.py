@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from forums.access import can_manage, forums_visible_to
+from forums.access import can_manage, forum_staff, forums_open_to, joinable_forums
 from forums.models import (
     FACILITATING_ROLES,
     Circle,
@@ -37,7 +37,7 @@ from forums.models import (
 from mail.models import EmailKind
 from notifications.actions import notify
 from notifications.registry import Shown, declare
-from schools.models import Membership, User
+from schools.models import District, User
 from schools.timezones import time_zones_for
 from successes.models import SuccessStory
 
@@ -74,9 +74,31 @@ def tell_try_reported(commitment: Commitment, outcome: str) -> None:
            target_id=story.pk, actor=commitment.user)
 
 
+def _notify_members(forum: Forum, *, kind: str, recipients, target_id: int,
+                    actor: User | None) -> None:
+    """A forum's notice goes to each person in the district they read it in: the forum's, or
+    (a cross-district collective) their own district in its network (a person shown only the
+    notices of the district they act in would otherwise never see it)."""
+    if not forum.is_cross_district:
+        notify(kind=kind, recipients=recipients, district=forum.district, target_id=target_id,
+               actor=actor)
+        return
+    people = {person.pk: person for person in recipients}
+    homes: dict[int, int] = {}
+    for user_id, district_id in (forum_staff(forum).filter(user__in=list(people))
+                                 .order_by("district_id", "id")
+                                 .values_list("user_id", "district_id")):
+        homes.setdefault(user_id, district_id)
+    districts = District.objects.in_bulk(set(homes.values()))
+    for district_id, district in districts.items():
+        notify(kind=kind, recipients=[people[pk] for pk, home in homes.items()
+                                      if home == district_id],
+               district=district, target_id=target_id, actor=actor)
+
+
 def tell_added(forum: Forum, people: list[User], by: User | None) -> None:
-    notify(kind=ADDED_TO_FORUM, recipients=people, district=forum.district,
-           target_id=forum.pk, actor=by)
+    _notify_members(forum, kind=ADDED_TO_FORUM, recipients=people, target_id=forum.pk,
+                    actor=by)
 
 
 def tell_session_changed(session: Session, by: User | None) -> None:
@@ -85,23 +107,22 @@ def tell_session_changed(session: Session, by: User | None) -> None:
     kind = SESSION_CANCELLED if session.state == SessionState.CANCELLED else SESSION_CHANGED
     invited = User.objects.filter(forum_memberships__forum=forum,
                                   forum_memberships__circle__in=(Circle.CORE, Circle.ENGAGED))
-    notify(kind=kind, recipients=invited, district=forum.district, target_id=session.pk,
-           actor=by)
+    _notify_members(forum, kind=kind, recipients=invited, target_id=session.pk, actor=by)
 
 
 def tell_join_request(request: JoinRequest) -> None:
-    """The forum's facilitators who are still on the district's staff."""
+    """The forum's facilitators who are still on the district's staff (a cross-district
+    collective's: of a district in its network)."""
     facilitators = User.objects.filter(
         forum_memberships__forum=request.forum, forum_memberships__role__in=FACILITATING_ROLES,
-        memberships__in=Membership.objects.active().filter(
-            district=request.forum.district_id)).distinct()
-    notify(kind=JOIN_REQUEST, recipients=facilitators, district=request.forum.district,
-           target_id=request.pk, actor=request.user)
+        memberships__in=forum_staff(request.forum)).distinct()
+    _notify_members(request.forum, kind=JOIN_REQUEST, recipients=facilitators,
+                    target_id=request.pk, actor=request.user)
 
 
 def tell_join_answered(request: JoinRequest) -> None:
-    notify(kind=JOIN_ANSWERED, recipients=[request.user], district=request.forum.district,
-           target_id=request.pk, actor=request.answered_by)
+    _notify_members(request.forum, kind=JOIN_ANSWERED, recipients=[request.user],
+                    target_id=request.pk, actor=request.answered_by)
 
 
 # --- Shown to their reader -----------------------------------------------------------------
@@ -118,7 +139,7 @@ def _when(reader: User):
 
 
 def _readable_titles(reader: User, story_ids) -> dict[int, str]:
-    return dict(SuccessStory.objects.visible_to(reader).filter(pk__in=story_ids)
+    return dict(SuccessStory.objects.readable_by(reader).filter(pk__in=story_ids)
                 .values_list("id", "title"))
 
 
@@ -139,7 +160,7 @@ def show_presenter_answers(notes: list, reader: User) -> dict[int, Shown]:
     requests = {ask.pk: ask for ask in PresenterRequest.objects.filter(
         pk__in={note.target_id for note in notes}, requested_by=reader,
         status__in=(PresenterRequest.Status.ACCEPTED, PresenterRequest.Status.DECLINED),
-        session__cycle__forum__in=forums_visible_to(reader)).select_related("session")}
+        session__cycle__forum__in=forums_open_to(reader)).select_related("session")}
     titles = _readable_titles(reader, {ask.story_id for ask in requests.values()})
     when = _when(reader)
     shown = {}
@@ -166,7 +187,7 @@ def show_presenter_answers(notes: list, reader: User) -> dict[int, Shown]:
 
 
 def show_tries_reported(notes: list, reader: User) -> dict[int, Shown]:
-    stories = dict(SuccessStory.objects.visible_to(reader).filter(
+    stories = dict(SuccessStory.objects.readable_by(reader).filter(
         pk__in={note.target_id for note in notes}, author=reader).values_list("id", "title"))
     return {note.pk: Shown(
         _("A colleague reported how a practice from your story “%(title)s” went. See where "
@@ -176,7 +197,7 @@ def show_tries_reported(notes: list, reader: User) -> dict[int, Shown]:
 
 
 def show_forums_joined(notes: list, reader: User) -> dict[int, Shown]:
-    forums = dict(forums_visible_to(reader).filter(
+    forums = dict(forums_open_to(reader).filter(
         pk__in={note.target_id for note in notes}).values_list("id", "name"))
     shown = {}
     for note in notes:
@@ -192,7 +213,7 @@ def show_forums_joined(notes: list, reader: User) -> dict[int, Shown]:
 def show_session_changes(notes: list, reader: User) -> dict[int, Shown]:
     sessions = {session.pk: session for session in Session.objects.filter(
         pk__in={note.target_id for note in notes},
-        cycle__forum__in=forums_visible_to(reader)).select_related("cycle__forum")}
+        cycle__forum__in=forums_open_to(reader)).select_related("cycle__forum")}
     when = _when(reader)
     shown = {}
     for note in notes:
@@ -210,7 +231,7 @@ def show_session_changes(notes: list, reader: User) -> dict[int, Shown]:
 
 def show_join_requests(notes: list, reader: User) -> dict[int, Shown]:
     requests = {ask.pk: ask for ask in JoinRequest.objects.filter(
-        pk__in={note.target_id for note in notes}, forum__in=forums_visible_to(reader))
+        pk__in={note.target_id for note in notes}, forum__in=forums_open_to(reader))
         .select_related("forum", "user")}
     managed = {forum_id: can_manage(reader, ask.forum) for forum_id, ask in
                {ask.forum_id: ask for ask in requests.values()}.items()}
@@ -233,7 +254,7 @@ def show_join_answers(notes: list, reader: User) -> dict[int, Shown]:
     requests = {ask.pk: ask for ask in JoinRequest.objects.filter(
         pk__in={note.target_id for note in notes}, user=reader,
         status__in=(JoinRequest.Status.ACCEPTED, JoinRequest.Status.DECLINED),
-        forum__in=forums_visible_to(reader)).select_related("forum")}
+        forum__in=forums_open_to(reader) | joinable_forums(reader)).select_related("forum")}
     shown = {}
     for note in notes:
         ask = requests.get(note.target_id)

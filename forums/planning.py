@@ -43,6 +43,7 @@ from forums.phases import phases
 from mail.models import Delivery, EmailKind
 from mail.registry import Planned
 from mail.timing import waking
+from schools.models import District, Membership
 from schools.timezones import at_local, time_zones_for
 
 MORNING = time(8, 0)
@@ -233,6 +234,30 @@ def cycle_digests(now: datetime) -> list[Planned]:
                        payload={"cycle": cycle.pk})
                for cycle in ending for member in members[cycle.forum_id]]
     return [p for p in planned if p.scheduled_for >= now - timedelta(days=2)]
+
+
+def in_home_districts(plan):
+    """Wrap a planner: an e-mail to someone holding no active role in the forum's district (a
+    member of a cross-district collective from another district of its network) is planned as
+    one of their own district (first by id), whose language it falls back on. One query per
+    batch, and none when nothing is planned."""
+    def planner(now: datetime) -> list[Planned]:
+        planned = plan(now)
+        people = {p.recipient.pk for p in planned if p.recipient is not None}
+        if not people:
+            return planned
+        held: dict[int, list[int]] = defaultdict(list)
+        for user_id, district_id in (Membership.objects.active().filter(user_id__in=people)
+                                     .order_by("district_id", "id")
+                                     .values_list("user_id", "district_id")):
+            held[user_id].append(district_id)
+        away = [p for p in planned if p.recipient is not None and p.district is not None
+                and held[p.recipient.pk] and p.district.pk not in held[p.recipient.pk]]
+        homes = District.objects.in_bulk({held[p.recipient.pk][0] for p in away})
+        for item in away:
+            item.district = homes[held[item.recipient.pk][0]]
+        return planned
+    return planner
 
 
 # --- Until when each is worth sending (declared as `late_after` in forums.emails) ----------

@@ -39,7 +39,7 @@ UPCOMING_ON_FORUM_PAGE = 5
 
 def memberships_of(user: User) -> QuerySet[ForumMember]:
     """The person's own forum memberships, in the district they act in."""
-    return (ForumMember.objects.filter(user=user, forum__in=access.forums_visible_to(user))
+    return (ForumMember.objects.filter(user=user, forum__in=access.forums_open_to(user))
             .select_related("forum__school", "forum__focus_theme").order_by("forum__name"))
 
 
@@ -175,7 +175,7 @@ def latest_request(session: Session) -> PresenterRequest | None:
 
 
 def story_visible_to(user: User, session: Session) -> bool:
-    return session.story_id is not None and SuccessStory.objects.visible_to(user).filter(
+    return session.story_id is not None and SuccessStory.objects.readable_by(user).filter(
         pk=session.story_id).exists()
 
 
@@ -196,7 +196,8 @@ def steps_with_labels(steps: list[dict]) -> list[dict]:
 # Finding and joining forums
 
 def forums_to_find(user: User) -> QuerySet[Forum]:
-    """The forums the person may join (their schools' and their district's collectives), each
+    """The forums the person may join (their schools', their district's collectives and their
+    networks' cross-district collectives: forums.access.joinable_forums), each
     with `my_circle` (None when not in it) and `pending_request` (the id of their request
     waiting for an answer, if any), collectives after their school's forums, by name."""
     mine = ForumMember.objects.filter(forum=OuterRef("pk"), user=user)
@@ -205,8 +206,8 @@ def forums_to_find(user: User) -> QuerySet[Forum]:
     return (access.joinable_forums(user)
             .annotate(my_circle=Subquery(mine.values("circle")[:1]),
                       pending_request=Subquery(waiting.values("pk")[:1]))
-            .select_related("school", "focus_theme")
-            .order_by("school__name", "name", "pk"))
+            .select_related("school", "focus_theme", "network")
+            .order_by("network_id", "school__name", "name", "pk"))
 
 
 def pending_join_request(user: User, forum: Forum) -> JoinRequest | None:

@@ -26,6 +26,8 @@ urlpatterns = [
          name="join_withdraw"),
     path("join-requests/<int:pk>/answer/", join_views.answer_join_request, name="join_answer"),
     # Cross-district collectives of a network
+    path("networks/<int:pk>/collectives/", network_views.network_collectives,
+         name="network_collectives"),
     path("networks/<int:pk>/collectives/new/", network_views.network_collective_create,
          name="network_collective_create"),
     path("forums/<int:pk>/cycles/new/", forums.cycle_create, name="cycle_create"),
@@ -61,6 +63,9 @@ urlpatterns = [
     path("sessions/<int:pk>/live/insights/merge/", live.insight_merge, name="insight_merge"),
     path("sessions/<int:pk>/live/commitments/", live.commit, name="commit"),
     path("sessions/<int:pk>/record/", live.record, name="record"),
+    # sharing an insight with a network, and taking it back
+    path("insights/<int:pk>/share/", network_views.insight_share, name="insight_share"),
+    path("insights/<int:pk>/unshare/", network_views.insight_unshare, name="insight_unshare"),
     # Follow-up
     path("commitments/", follow_up.my_commitments, name="commitments"),
     path("commitments/<int:pk>/report/", follow_up.report_try, name="report_try"),

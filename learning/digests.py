@@ -190,7 +190,8 @@ def current_cycle_span(district: District, today: date) -> tuple[date, date]:
     """"This cycle" across a district's forums: from the earliest start of the cycles running
     today, up to today; else the dates of the cycle that ended last; else the last 6 weeks.
     Never longer than a year."""
-    cycles = Cycle.objects.filter(forum__district=district, starts_on__lte=today)
+    cycles = Cycle.objects.filter(forum__district=district, forum__network__isnull=True,
+                                  starts_on__lte=today)
     running = cycles.filter(ends_on__gte=today).filter(
         Q(ended_early_on__isnull=True) | Q(ended_early_on__gte=today))
     first = running.order_by("starts_on").values_list("starts_on", flat=True).first()

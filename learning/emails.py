@@ -123,7 +123,8 @@ def cycle_closings(district_ids, now: datetime) -> dict[int, list[DigestPeriod]]
     previous closing (else the earliest start of the cycles ending that day) to that day, at
     most a year: what was learned since the reader's last such digest."""
     last_day = Coalesce("ended_early_on", "ends_on")
-    cycles = (Cycle.objects.filter(forum__district_id__in=district_ids)
+    cycles = (Cycle.objects.filter(forum__district_id__in=district_ids,
+                                   forum__network__isnull=True)
               .annotate(last_day=last_day))
     periods: dict[int, list[DigestPeriod]] = defaultdict(list)
     for district in District.objects.filter(pk__in=district_ids):

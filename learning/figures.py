@@ -67,7 +67,7 @@ def activity_rows(district: District, first: date, last: date) -> list[tuple]:
     counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     sessions = (Session.objects.filter(
         closed_at__gte=since, closed_at__lt=until, state=SessionState.CLOSED,
-        cycle__forum__district=district)
+        cycle__forum__district=district, cycle__forum__network__isnull=True)
         .annotate(day=TruncDate("closed_at", tzinfo=zone))
         .values_list("day", "cycle__forum__school_id", "cycle__focus_theme_id")
         .annotate(n=Count("id")).order_by())
@@ -75,7 +75,8 @@ def activity_rows(district: District, first: date, last: date) -> list[tuple]:
         counts[(day, school_id, theme_id)][0] += n
     tries = (TryReport.objects.counted().filter(
         created_at__gte=since, created_at__lt=until,
-        commitment__session__cycle__forum__district=district)
+        commitment__session__cycle__forum__district=district,
+        commitment__session__cycle__forum__network__isnull=True)
         .annotate(day=TruncDate("created_at", tzinfo=zone),
                   school=_first_school(district, "commitment__user_id"))
         .values_list("day", "school", "commitment__session__cycle__focus_theme_id")

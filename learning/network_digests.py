@@ -27,10 +27,11 @@ from django.db.models import F, Prefetch
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from forums.access import network_insights_for
 from forums.digests import shown
 from forums.models import Insight
 from learning.digests import period_bounds
-from learning.network_shares import network_insights_for, network_stories_for, story_names
+from learning.network_shares import network_stories_for, story_names
 from networks.models import Network
 from schools.access import roles_for
 from schools.models import User

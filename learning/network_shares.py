@@ -23,9 +23,9 @@ from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.search import SearchRank
 from django.db.models import F, Q, QuerySet
 
+from forums.access import network_insights_for
 from forums.models import Insight
 from lib.pagination import Window, page_number
-from networks.access import in_network
 from networks.models import Network
 from schools.access import roles_for
 from schools.models import User
@@ -43,14 +43,6 @@ def network_stories_for(reader: User, network: Network) -> QuerySet[SuccessStory
     """Stories shared with `network` that the reader may read (see the module's rules)."""
     return SuccessStory.objects.readable_by(reader).filter(visibility=Visibility.NETWORK,
                                                            network=network)
-
-
-def network_insights_for(reader: User, network: Network) -> QuerySet[Insight]:
-    """Insights shared with `network` while their district is in it. The caller checked that
-    the reader's district is in it (networks.access.get_network_for).
-
-    Until forums.access offers its own helper for this, the rule is written here."""
-    return Insight.objects.filter(network=network).filter(in_network())
 
 
 def theme_names(reader: User, network: Network) -> list[str]:

@@ -1,3 +1,6 @@
+"""The network forms: starting one, its settings (leaders), inviting a district by an admin's
+address, naming a leader by their address."""
+
 from __future__ import annotations
 
 from django import forms
@@ -19,7 +22,12 @@ class NetworkForm(forms.Form):
 class NetworkSettingsForm(NetworkForm):
     small_count = forms.IntegerField(
         label=_("Smallest count shown"), min_value=MIN_SMALL_COUNT, max_value=50,
-        help_text=_("Fewer than this reads \"fewer than N\" in the network's digest."))
+        help_text=_("Fewer than this reads \"fewer than N\" in the network's digest."),
+        error_messages={
+            "required": _("Give the smallest count shown (3 or more)."),
+            "min_value": _("The smallest count shown is at least 3, so that nobody can be "
+                           "singled out."),
+            "max_value": _("The smallest count shown is at most 50.")})
 
 
 class InviteDistrictForm(forms.Form):

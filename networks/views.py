@@ -102,12 +102,9 @@ def leader_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = LeaderForm(request.POST)
     if not form.is_valid():
         return _detail(request, network, leader_form=form, status=400)
-    if actions.add_leader(network=network, **form.cleaned_data) is None:
-        messages.error(request, _("Nobody with this address works in one of the network's "
-                                  "districts."))
-    else:
-        messages.success(request, _("%(email)s now leads the network.")
-                         % {"email": form.cleaned_data["email"]})
+    actions.add_leader(network=network, by=request.user, **form.cleaned_data)
+    messages.success(request, _("If %(email)s works in one of the network's districts, they "
+                                "now lead the network.") % {"email": form.cleaned_data["email"]})
     return redirect("networks:detail", pk=network.pk)
 
 
@@ -115,7 +112,7 @@ def leader_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def leader_remove(request: HttpRequest, pk: int) -> HttpResponse:
     leader = access.get_leader_of_led_network(request.user, pk)
-    if actions.remove_leader(leader=leader):
+    if actions.remove_leader(leader=leader, by=request.user):
         messages.success(request, _("%(name)s no longer leads the network.")
                          % {"name": leader.user})
     else:

@@ -126,7 +126,8 @@ def openable_forums(user: User) -> QuerySet[Forum]:
     roles = roles_for(user)
     if roles.district is None or not may_open_rounds(user):
         return Forum.objects.none()
-    forums = Forum.objects.filter(district=roles.district)
+    # never a cross-district collective: it is its members' alone (forums.access)
+    forums = Forum.objects.filter(district=roles.district, network__isnull=True)
     if roles.reads_district:
         return forums
     return forums.filter(Exists(ForumMember.objects.filter(

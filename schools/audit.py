@@ -21,7 +21,7 @@ from schools.models import AuditAction, AuditEntry, District, Role, SignOnKind, 
 
 # Stories' visibilities, as an admin reads them (the values are successes.models.Visibility).
 AUDIENCES = {"private": gettext_lazy("the author only"), "school": gettext_lazy("their school"),
-             "district": gettext_lazy("the district")}
+             "district": gettext_lazy("the district"), "network": gettext_lazy("their network")}
 
 
 def record(*, district: District | None, actor: User | None, action: str,
@@ -92,7 +92,15 @@ def describe(entry: AuditEntry) -> str:
         return f"{detail.get('email', '')}: {kind}"
     if action == AuditAction.SIGN_ON_CHANGED:
         return _sign_on(detail)
+    if action in NETWORK_ACTIONS:  # the network's name (and the address an invitation used)
+        return ": ".join(part for part in (detail.get("email", ""), detail.get("name", ""))
+                         if part)
     return ""
+
+
+NETWORK_ACTIONS = (AuditAction.NETWORK_JOINED, AuditAction.NETWORK_LEFT,
+                   AuditAction.NETWORK_INVITED, AuditAction.NETWORK_LEADER_ADDED,
+                   AuditAction.NETWORK_LEADER_REMOVED)
 
 
 def _sign_on(detail: dict) -> str:

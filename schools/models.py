@@ -338,6 +338,9 @@ class AuditAction(models.TextChoices):
     FRAMEWORK_RESTORED = "framework_restored", _("Competency framework restored")
     NETWORK_JOINED = "network_joined", _("District joined a network")
     NETWORK_LEFT = "network_left", _("District left a network")
+    NETWORK_INVITED = "network_invited", _("District invited to a network")
+    NETWORK_LEADER_ADDED = "network_leader_added", _("Network leader named")
+    NETWORK_LEADER_REMOVED = "network_leader_removed", _("Network leader removed")
 
 
 class AuditEntry(models.Model):

@@ -12,9 +12,6 @@ still share a network. Templates: templates/emails/connection.subject.txt, .txt 
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,20 +19,12 @@ from mail.messages import absolute_url
 from mail.models import Delivery, EmailKind
 from mail.outbox import plan, plan_now
 from mail.registry import Content, Planned, declare
-from mail.timing import WAKING_FROM, WAKING_UNTIL, next_at
+from mail.timing import next_waking
 from showcase.access import still_share_a_network
 from showcase.models import ConnectionRequest, RequestStatus
 
 ASKED = "asked"
 ACCEPTED = "accepted"
-
-
-def first_waking_moment(moment: datetime, zone: str) -> datetime:
-    """`moment` if it is between 07:00 and 21:00 in `zone`, else the next 07:00 there."""
-    local = moment.astimezone(ZoneInfo(zone))
-    if WAKING_FROM <= local.time() <= WAKING_UNTIL:
-        return moment
-    return next_at(WAKING_FROM, moment, zone)
 
 
 def plan_connection_email(request: ConnectionRequest, news: str) -> None:
@@ -45,7 +34,7 @@ def plan_connection_email(request: ConnectionRequest, news: str) -> None:
     else:
         person, district = request.sender, request.sender_district
     now = timezone.now()
-    when = first_waking_moment(now, person.time_zone or district.time_zone)
+    when = next_waking(now, person.time_zone or district.time_zone)
     item = Planned(key=f"connection:{request.pk}:{news}", kind=EmailKind.CONNECTION,
                    email=person.email, recipient=person, district=district,
                    scheduled_for=when, payload={"request": request.pk, "news": news})

@@ -15,27 +15,50 @@ from forums.models import (
     ProtocolTemplate,
 )
 from forums.protocols import protocols_for
+from networks.access import network_ids_of
 from schools.access import roles_for
 from schools.models import Membership, School, User
 
+from .network import (
+    acts_in_network_of,
+    get_network_collective,
+    is_network_staff,
+    member_collectives_rule,
+    staff_of_network,
+)
 
-def forums_visible_to(user: User) -> QuerySet[Forum]:
+
+def _district_forums_rule(user: User) -> Q | None:
+    """The district's own forums the person may see (None: none at all)."""
     roles = roles_for(user)
     if roles.district is None:
-        return Forum.objects.none()
-    forums = Forum.objects.filter(district=roles.district)
+        return None
+    rule = Q(district=roles.district, network__isnull=True)
     if roles.reads_district:
-        return forums
-    return forums.filter(
-        Q(school__isnull=True) | Q(school_id__in=roles.school_ids)
-        | Exists(ForumMember.objects.filter(forum=OuterRef("pk"), user=user))
-    )
+        return rule
+    return rule & (Q(school__isnull=True) | Q(school_id__in=roles.school_ids)
+                   | Q(Exists(ForumMember.objects.filter(forum=OuterRef("pk"), user=user))))
+
+
+def forums_visible_to(user: User) -> QuerySet[Forum]:
+    """The forums of the district the person acts in that they may see: what district-wide
+    lists, digests, knowledge and exports read. Never a cross-district collective."""
+    rule = _district_forums_rule(user)
+    return Forum.objects.none() if rule is None else Forum.objects.filter(rule)
+
+
+def forums_open_to(user: User) -> QuerySet[Forum]:
+    """Every forum the person may open: `forums_visible_to`, and the cross-district
+    collectives they are a member of (forums.access.network)."""
+    rule = _district_forums_rule(user)
+    collectives = member_collectives_rule(user)
+    return Forum.objects.filter(collectives if rule is None else rule | collectives)
 
 
 def get_forum_for(user: User, pk: int) -> Forum:
     try:
-        return forums_visible_to(user).select_related("school", "district", "focus_theme").get(
-            pk=pk)
+        return forums_open_to(user).select_related("school", "district", "focus_theme",
+                                                   "network").get(pk=pk)
     except Forum.DoesNotExist:
         raise Http404 from None
 
@@ -45,7 +68,14 @@ def membership(user: User, forum: Forum) -> ForumMember | None:
 
 
 def can_manage(user: User, forum: Forum, member: ForumMember | None = None) -> bool:
-    """Facilitators, the forum school's leader, or (collectives) district leaders."""
+    """Facilitators, the forum school's leader, or (district collectives) district leaders.
+    A cross-district collective: its facilitators alone, while their district is in its
+    network."""
+    if forum.is_cross_district:
+        if not acts_in_network_of(user, forum):
+            return False
+        member = member if member is not None else membership(user, forum)
+        return member is not None and member.role in FACILITATING_ROLES
     roles = roles_for(user)
     if roles.district is None or forum.district_id != roles.district.id:
         return False
@@ -60,13 +90,16 @@ def can_manage(user: User, forum: Forum, member: ForumMember | None = None) -> b
 def managed_forums(user: User) -> QuerySet[Forum]:
     """The forums `can_manage` says the person runs, as one query (for lists)."""
     roles = roles_for(user)
+    facilitates = Exists(ForumMember.objects.filter(forum=OuterRef("pk"), user=user,
+                                                    role__in=FACILITATING_ROLES))
+    collectives = member_collectives_rule(user) & Q(facilitates)
     if roles.district is None:
-        return Forum.objects.none()
-    rule = Q(school_id__in=roles.led_school_ids) | Exists(ForumMember.objects.filter(
-        forum=OuterRef("pk"), user=user, role__in=FACILITATING_ROLES))
+        return Forum.objects.filter(collectives)
+    rule = Q(school_id__in=roles.led_school_ids) | Q(facilitates)
     if roles.is_district_leader:
         rule |= Q(school__isnull=True)
-    return Forum.objects.filter(district=roles.district).filter(rule)
+    return Forum.objects.filter(Q(district=roles.district, network__isnull=True) & rule
+                                | collectives)
 
 
 def get_managed_forum(user: User, pk: int) -> Forum:
@@ -89,12 +122,25 @@ def is_district_staff(user: User, district_id: int) -> bool:
     return Membership.objects.active().filter(user=user, district=district_id).exists()
 
 
+def forum_staff(forum: Forum) -> QuerySet[Membership]:
+    """Active roles of the people who may be in the forum: in its district - a cross-district
+    collective: in a district of its network, now."""
+    if forum.is_cross_district:
+        return staff_of_network(forum.network_id)
+    return Membership.objects.active().filter(district=forum.district_id)
+
+
+def is_forum_staff(user: User, forum: Forum) -> bool:
+    return forum_staff(forum).filter(user=user).exists()
+
+
 def still_in_forum(user: User, forum: Forum, *, circles=(), roles=()) -> bool:
-    """Whether the person is, right now, active staff of the forum's district and a member of
-    the forum (in one of `circles`, with one of `roles`, when given). Forum e-mails check it
-    again just before they are sent (forums.emails)."""
+    """Whether the person is, right now, active staff of the forum's district (a cross-district
+    collective: of a district in its network now) and a member of the forum (in one of
+    `circles`, with one of `roles`, when given). Forum e-mails check it again just before they
+    are sent (forums.emails)."""
     members = ForumMember.objects.filter(forum=forum, user=user).filter(Exists(
-        Membership.objects.active().filter(user=OuterRef("user"), district=forum.district_id)))
+        forum_staff(forum).filter(user=OuterRef("user"))))
     if circles:
         members = members.filter(circle__in=circles)
     if roles:
@@ -121,7 +167,7 @@ def may_create_forum(user: User) -> bool:
 def get_cycle_for(user: User, pk: int) -> Cycle:
     try:
         return (Cycle.objects.select_related("forum__school", "forum__district", "focus_theme")
-                .get(pk=pk, forum__in=forums_visible_to(user)))
+                .get(pk=pk, forum__in=forums_open_to(user)))
     except Cycle.DoesNotExist:
         raise Http404 from None
 
@@ -143,9 +189,10 @@ def get_member_of(forum: Forum, member_id: int) -> ForumMember:
 def may_follow(user: User, forum: Forum) -> bool:
     """A collective of the district the person acts in, or a forum of one of their own
     schools; never another school's forum, even for those who may read it (district
-    leaders)."""
+    leaders). Nobody follows a cross-district collective: its people are its members."""
     roles = roles_for(user)
-    if roles.district is None or forum.district_id != roles.district.id:
+    if (roles.district is None or forum.district_id != roles.district.id
+            or forum.is_cross_district):
         return False
     return forum.school_id is None or forum.school_id in roles.school_ids
 
@@ -162,26 +209,37 @@ def get_followable_forum(user: User, pk: int) -> Forum:
 def joinable_forums(user: User) -> QuerySet[Forum]:
     """The forums a person may find, follow and ask to join: their own schools' forums and
     their district's collectives - never another school's (may_follow), whoever may read
-    it."""
+    it - and the cross-district collectives of the networks their district is in."""
     roles = roles_for(user)
     if roles.district is None:
         return Forum.objects.none()
-    return Forum.objects.filter(district=roles.district).filter(
-        Q(school__isnull=True) | Q(school_id__in=roles.school_ids))
+    return Forum.objects.filter(
+        Q(district=roles.district, network__isnull=True)
+        & (Q(school__isnull=True) | Q(school_id__in=roles.school_ids))
+        | Q(network_id__in=network_ids_of(user)))
 
 
 def may_ask_to_join(user: User, forum: Forum, member: ForumMember | None = None) -> bool:
     """Active staff of the forum's district, for a forum they may follow, who do not take
-    part in it yet (a follower in the interested circle may ask to take part)."""
-    if not may_follow(user, forum) or not is_district_staff(user, forum.district_id):
+    part in it yet (a follower in the interested circle may ask to take part). A
+    cross-district collective: anyone of a district in its network now."""
+    if forum.is_cross_district:
+        if not acts_in_network_of(user, forum) or not is_network_staff(user, forum.network_id):
+            return False
+    elif not may_follow(user, forum) or not is_district_staff(user, forum.district_id):
         return False
     member = member if member is not None else membership(user, forum)
     return member is None or member.circle == Circle.INTERESTED
 
 
 def get_joinable_forum(user: User, pk: int) -> Forum:
-    forum = get_forum_for(user, pk)
-    if not may_follow(user, forum):
+    """A forum the person may follow, or a cross-district collective of their network (its
+    name is the network's: they may ask to join it); 404 otherwise."""
+    try:
+        forum = get_forum_for(user, pk)
+    except Http404:
+        return get_network_collective(user, pk)
+    if not (may_follow(user, forum) or forum.is_cross_district):
         raise Http404
     return forum
 
@@ -199,7 +257,7 @@ def get_answerable_join_request(user: User, pk: int) -> JoinRequest:
     """A request to join a forum the person manages (can_manage); 404 for anyone else."""
     try:
         request = JoinRequest.objects.select_related("forum__district", "user").get(
-            pk=pk, forum__in=forums_visible_to(user))
+            pk=pk, forum__in=forums_open_to(user))
     except JoinRequest.DoesNotExist:
         raise Http404 from None
     if not can_manage(user, request.forum):

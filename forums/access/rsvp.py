@@ -20,17 +20,19 @@ from django.utils.translation import gettext_lazy as _
 from forums.models import Circle, ForumMember, Rsvp, RsvpAnswer, Session, SessionState
 from schools.models import User
 
-from .forums import forums_visible_to
-from .sessions import SessionRole, get_session_for, presenter_naming
+from .forums import forums_open_to
+from .sessions import SessionRole, get_session_for, presenter_naming, presents_rule
 
 ATTENDING_CIRCLES = (Circle.CORE, Circle.ENGAGED)
 
 
 def invited_rule(user: User) -> Q:
-    """Sessions of forums the person attends (in the district they act in), or presents in."""
+    """Sessions of forums the person attends (in the district they act in, or a cross-district
+    collective of its network), or presents in."""
     attends = ForumMember.objects.filter(forum=OuterRef("cycle__forum"), user=user,
                                          circle__in=ATTENDING_CIRCLES)
-    return (Q(Exists(attends)) & Q(cycle__forum__in=forums_visible_to(user))) | Q(presenter=user)
+    return ((Q(Exists(attends)) & Q(cycle__forum__in=forums_open_to(user)))
+            | presents_rule(user))
 
 
 def invited_sessions(user: User) -> QuerySet[Session]:

@@ -24,7 +24,8 @@ from schools.access import roles_for
 from schools.models import User
 from successes.access import name_shown
 
-from .forums import can_manage, forums_visible_to, membership
+from .forums import can_manage, forums_open_to, membership
+from .network import in_a_network_of
 
 PAGE_RELATED = ("cycle__forum__school", "cycle__forum__district", "story", "presenter")
 
@@ -36,10 +37,17 @@ def get_session_for(user: User, pk: int, *, related: tuple[str, ...] = PAGE_RELA
     if "story" in related:
         sessions = sessions.defer("story__search_vector")
     try:
-        return (sessions.filter(Q(cycle__forum__in=forums_visible_to(user)) | Q(presenter=user))
+        return (sessions.filter(Q(cycle__forum__in=forums_open_to(user)) | presents_rule(user))
                 .get(pk=pk))
     except Session.DoesNotExist:
         raise Http404 from None
+
+
+def presents_rule(user: User) -> Q:
+    """The session's presenter opens it - a cross-district collective's only while their
+    district is in its network."""
+    return Q(presenter=user) & (Q(cycle__forum__network__isnull=True)
+                                | in_a_network_of(user, "cycle__forum__network"))
 
 
 @dataclass(frozen=True)

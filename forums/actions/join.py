@@ -7,11 +7,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forums.access import may_ask_to_join
+from forums.access import forum_staff, may_ask_to_join
+from forums.actions.membership import require_room_in_core
 from forums.models import Circle, Forum, ForumMember, JoinRequest
 from forums.notifications import tell_join_answered, tell_join_request
 from lib.text import without_control_characters
-from schools.models import Membership, User
+from schools.models import User
 
 JOINING_CIRCLES = (Circle.CORE, Circle.ENGAGED)
 MESSAGE_LIMIT = 1000
@@ -53,10 +54,13 @@ def answer_join_request(*, request: JoinRequest, by: User, accept: bool,
     if accept and circle not in JOINING_CIRCLES:
         raise ValidationError(_("Choose the core or the engaged circle."))
     forum = request.forum
-    if accept and not Membership.objects.active().filter(
-            user=request.user, district=forum.district_id).exists():
+    if accept and not forum_staff(forum).filter(user=request.user).exists():
         raise ValidationError(_("%(name)s is no longer on the district's staff: decline the "
                                 "request.") % {"name": request.user})
+    if accept and circle == Circle.CORE:
+        present = ForumMember.objects.filter(forum=forum, user=request.user,
+                                             circle=Circle.CORE).exists()
+        require_room_in_core(forum, 0 if present else 1)
     status = JoinRequest.Status.ACCEPTED if accept else JoinRequest.Status.DECLINED
     if not _still_pending(request, status, answered_by=by):
         raise ValidationError(_("This request was already answered or withdrawn."))

@@ -16,6 +16,7 @@ from forums.forms import AddMembersForm, CycleForm, ForumForm, MemberForm, Peopl
 from forums.join_forms import JoinAnswerForm
 from forums.models import CORE_SOFT_LIMIT, Circle, Forum
 from forums.phases import phases
+from forums.views import network
 from lib.pagination import window
 from schools.access import roles_for
 
@@ -59,7 +60,7 @@ def forum_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "forum": forum, "mine": mine, "manages": access.can_manage(request.user, forum, mine),
         "followable": mine is None and may_follow(request.user, forum),
         "may_join": (mine is None or mine.circle == Circle.INTERESTED)
-        and may_follow(request.user, forum),
+        and access.may_ask_to_join(request.user, forum, mine),
         "circles": circles, "core_count": len(circles[0][2]), "core_limit": CORE_SOFT_LIMIT,
         "cycles": queries.cycle_summaries(cycles, today),
         "upcoming": queries.upcoming_sessions(cycles)})
@@ -70,6 +71,8 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
     """Search the district's people (GET; htmx swaps the results), then add the ticked ones
     into one circle with one role (POST)."""
     forum = access.get_managed_forum(request.user, pk)
+    if forum.is_cross_district:
+        return network.collective_members(request, forum)
     form = AddMembersForm(request.POST or None, forum=forum)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -193,4 +196,4 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "forums/cycle_detail.html", {
         "cycle": cycle, "forum": cycle.forum, "sessions": sessions,
         "phases": phases(cycle, sessions, today), "ended": queries.cycle_ended(cycle, today),
-        "manages": access.can_manage(request.user, cycle.forum, mine)})
+        "manages": access.can_manage(request.user, cycle.forum, mine), "member": mine})

@@ -42,6 +42,8 @@ def ask_to_join(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your request to join “%(name)s” was sent to its "
                                         "facilitators.") % {"name": forum.name})
+            if forum.is_cross_district:
+                return redirect("forums:network_collectives", pk=forum.network_id)
             return redirect("forums:find")
     return render(request, "forums/join_form.html",
                   {"forum": forum, "form": form, "waiting": waiting})

@@ -265,13 +265,21 @@ def insight_merge(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "forums/insight_merge.html", {"form": form, "session": session})
 
 
+def _with_share_choices(insights: list, reader, session: Session, role) -> list:
+    """Each insight with `share_to`: the networks the reader may share it with (or none)."""
+    choices = access.share_choices(reader, session.cycle.forum, insights, manages=role.manages)
+    for insight in insights:
+        insight.share_to = choices.get(insight.pk, [])
+    return insights
+
+
 @login_required
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     """The session's record: story, insights, commitments, attendance and every card."""
     session = access.get_session_for(request.user, pk)
     story = None
     if session.story_id:
-        visible = SuccessStory.objects.visible_to(request.user).filter(pk=session.story_id)
+        visible = SuccessStory.objects.readable_by(request.user).filter(pk=session.story_id)
         story = visible.select_related("author", "school").first()
     cards = Card.objects.filter(session=session).select_related("author").order_by(
         "step", "created_at", "id")
@@ -281,11 +289,12 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             steps[card.step]["cards"].append(card)
     role = access.session_role(request.user, session)
     presenter = access.presenter_naming(session, request.user, is_member=role.is_member)
+    insights = list(session.insights.select_related("network").prefetch_related("themes"))
     return render(request, "forums/record.html", {
         "session": session, "story": story, "steps": steps, "presenter": presenter,
         "may_reopen": role.controls and live_state.may_reopen(session),
         "reopen_until": live_state.reopen_deadline(session),
-        "insights": session.insights.prefetch_related("themes"),
+        "insights": _with_share_choices(insights, request.user, session, role),
         "commitments": session.commitments.select_related("user", "insight"),
         "attendance": Attendance.objects.filter(session=session).select_related("user"),
         "try_reports": session.try_reports.select_related("commitment__user",

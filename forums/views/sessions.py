@@ -140,4 +140,4 @@ def presenter_request(request: HttpRequest, pk: int) -> HttpResponse:
         "ask": ask, "session": ask.session, "forum": forum,
         "pending": ask.status == PresenterRequest.Status.PENDING
         and ask.session.state == SessionState.SCHEDULED,
-        "session_visible": access.forums_visible_to(request.user).filter(pk=forum.pk).exists()})
+        "session_visible": access.forums_open_to(request.user).filter(pk=forum.pk).exists()})

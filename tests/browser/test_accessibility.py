@@ -24,6 +24,7 @@ from tests.browser.conftest import PHONE, sign_in
 from tests.browser.forum_setup import forum_with_featured_story, session_starting_now
 from tests.factories import PASSWORD
 from tests.growth import pages as growth_pages
+from tests.networks import pages as network_pages
 from tests.plans import pages as plan_pages
 from tests.pulse import pages as pulse_pages
 from tests.rounds import pages as round_pages
@@ -93,6 +94,15 @@ PAGES = [
     Page("open a round", "principal", lambda w: reverse("rounds:create")),
     Page("round grouping", "principal", round_pages.sort_path),
     Page("round print view", "principal", round_pages.print_path),
+    Page("network", "district_admin", network_pages.detail_path),
+    Page("district's networks", "district_admin", lambda w: reverse("networks:district")),
+    Page("network stories", "teacher", network_pages.stories_path),
+    Page("network digest", "district_leader", network_pages.digest_path),
+    Page("network knowledge bank", "teacher", network_pages.knowledge_path),
+    Page("network collectives", "teacher", network_pages.collectives_path),
+    Page("inquiry plan", "teacher", network_pages.inquiry_path),
+    Page("find colleagues", "teacher", network_pages.find_path),
+    Page("my showcase", "teacher", lambda w: reverse("showcase:mine")),
 ]
 
 

@@ -38,6 +38,10 @@ MUST_SHOW = [
     ("GET learning:network_knowledge [foothills]", "member_b", "ZQNINSIGHT"),
     ("GET networks:detail [foothills]", "network_leader", "ZQINVITE"),
     ("GET networks:district", "admin_c", "ZQINVITE"),
+    ("GET inquiry:plan [inquiry_cycle]", "member_b", "ZQINQUIRY"),
+    ("GET forums:record [collective_session]", "member_b", "ZQXCARD"),
+    ("GET forums:network_collectives [foothills]", "teacher_b", "ZQXNAME"),
+    ("GET inquiry:entry_file [inquiry_entry]", "teacher_a", "ZQEVIDENCE"),
 ]
 
 # Apps whose every URL must have rows here.
