@@ -188,9 +188,9 @@ INSIGHT_STORY_TEXT = [f"story__{field}" for field in STORY_TEXT]
 
 def current_cycle_span(district: District, today: date) -> tuple[date, date]:
     """"This cycle" across a district's forums: from the earliest start of the cycles running
-    today, up to today; else the dates of the cycle that ended last; else the last 6 weeks.
-    Never longer than a year."""
-    cycles = Cycle.objects.filter(forum__district=district, forum__network__isnull=True,
+    today, up to today; else the dates of the cycle that ended last; else the last 6 weeks
+    (never over a year). Cross-district collectives are not the district's."""
+    cycles = Cycle.objects.filter(forum__district=district, forum__network=None,
                                   starts_on__lte=today)
     running = cycles.filter(ends_on__gte=today).filter(
         Q(ended_early_on__isnull=True) | Q(ended_early_on__gte=today))
@@ -328,8 +328,7 @@ def shared_in(district: District) -> QuerySet[SuccessStory]:
     """Stories shared with the whole district. Every member of the district may read them
     (SuccessStory.visible_to), so figures drawn from them alone are the same for every reader
     of the district (see `_cached_trends`)."""
-    return SuccessStory.objects.alive().filter(district=district,
-                                               visibility__in=DISTRICT_WIDE)
+    return SuccessStory.objects.alive().filter(district=district, visibility__in=DISTRICT_WIDE)
 
 
 def rising_themes(stories: QuerySet[SuccessStory], district: District, start: date, end: date,
