@@ -129,11 +129,38 @@ def body_text(response) -> str:
     return text.lower()
 
 
-def leaks(text: str, reader: str, owner: str | None = None) -> list[str]:
+def leaks(text: str, reader: str, owner: str | None = None, planted=PLANTED) -> list[str]:
     """Planted words in `text` that neither the reader nor the owner of the token that opened
     the page may read (a page shows the reader's own menu, and the owner's content)."""
-    return [word for word, audience in PLANTED.items()
+    return [word for word, audience in planted.items()
             if reader not in audience and owner not in audience and word.lower() in text]
+
+
+def check_rows(rows, targets: dict, clients: dict, patterns, planted: dict,
+               must_show: list) -> list[str]:
+    """Ask every row's URL as each person; what differs from the row, every planted word
+    shown outside its audience, and every word of `must_show` missing where it belongs."""
+    problems, bodies = [], {}
+    for row in sorted(rows, key=lambda row: row.method != "GET"):  # GETs first
+        if row.name not in patterns:
+            continue
+        kwargs = dict(targets[row.target]) if row.target else {}
+        query = kwargs.pop("?", "")
+        url = reverse(row.name, kwargs=kwargs) + (f"?{query}" if query else "")
+        for person, expected in row.expected.items():
+            response = fetch(clients[person], row.method, url, row.data)
+            got = answer(response)
+            if not matches(got, expected):
+                problems.append(f"{row} as {person}: expected {expected}, got {got}")
+            if got == OK:
+                text = body_text(response)
+                bodies[(str(row), person)] = text
+                for word in leaks(text, person, row.reads_as, planted):
+                    problems.append(f"{row} as {person}: shows {word!r}")
+    for row_id, person, word in must_show:
+        if word.lower() not in bodies.get((row_id, person), ""):
+            problems.append(f"{row_id} as {person}: should show {word!r} (planted-word check)")
+    return problems
 
 
 # --- The test ---------------------------------------------------------------------------------
@@ -160,27 +187,7 @@ def test_every_url_answers_each_person_as_the_matrix_says(
         problems.append(f"{key}: in the access matrix, but no URL pattern has this name")
 
     clients = signed_in_clients(world)
-    bodies = {}
-    for row in sorted(MATRIX, key=lambda row: row.method != "GET"):  # GETs first
-        if row.name not in patterns:
-            continue
-        kwargs = dict(world.targets[row.target]) if row.target else {}
-        query = kwargs.pop("?", "")
-        url = reverse(row.name, kwargs=kwargs) + (f"?{query}" if query else "")
-        for person, expected in row.expected.items():
-            response = fetch(clients[person], row.method, url, row.data)
-            got = answer(response)
-            if not matches(got, expected):
-                problems.append(f"{row} as {person}: expected {expected}, got {got}")
-            if got == OK:
-                text = body_text(response)
-                bodies[(str(row), person)] = text
-                for word in leaks(text, person, row.reads_as):
-                    problems.append(f"{row} as {person}: shows {word!r}")
-
-    for row_id, person, word in MUST_SHOW:
-        if word.lower() not in bodies.get((row_id, person), ""):
-            problems.append(f"{row_id} as {person}: should show {word!r} (planted-word check)")
+    problems += check_rows(MATRIX, world.targets, clients, patterns, PLANTED, MUST_SHOW)
 
     rules = {**ALLAUTH, **{k: v if isinstance(v, tuple) else (v, v) for k, v in ADMIN.items()}}
     for key, expected in rules.items():
