@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client, TestCase
 
 from lib.redis import client as redis_client
+from networks.models import Network, NetworkDistrict
 from schools.middleware import LANGUAGES_KEY, SESSION_KEY, languages_of, time_zone_of
 from tests import oidc, smtp_sink
 from tests.factories import DistrictFactory, Role, SchoolFactory, member
@@ -188,3 +189,25 @@ def _close_stray_connections(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                        "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+
+# --- Networks: Riverside and Hillcrest form the Foothills network ----------------------------
+
+@pytest.fixture
+def hillcrest(db):
+    """A second district, on another clock, to share a network with Riverside."""
+    return DistrictFactory(name="Hillcrest", slug="hillcrest", time_zone="America/Denver")
+
+
+@pytest.fixture
+def prairie(db):
+    return DistrictFactory(name="Prairie", slug="prairie")
+
+
+@pytest.fixture
+def foothills(district, hillcrest):
+    """The Foothills network: Riverside and Hillcrest."""
+    network = Network.objects.create(name="Foothills Network")
+    for each in (district, hillcrest):
+        NetworkDistrict.objects.create(network=network, district=each)
+    return network

@@ -13,8 +13,7 @@ import pytest
 from django.utils import timezone
 
 from forums.models import Circle, Cycle, Forum, ForumMember, ForumRole
-from networks.models import Network, NetworkDistrict
-from tests.factories import DistrictFactory, Role, SchoolFactory, member
+from tests.factories import Role, SchoolFactory, member
 
 
 def cycle_of(forum: Forum) -> Cycle:
@@ -44,11 +43,6 @@ def cycle(collective):
 
 
 @pytest.fixture
-def hillcrest(db):
-    return DistrictFactory(name="Hillcrest", slug="hillcrest")
-
-
-@pytest.fixture
 def ben(hillcrest):
     school = SchoolFactory(district=hillcrest, name="Hillcrest Middle School")
     return member(role=Role.TEACHER, school=school, name="Ben Achebe",
@@ -59,14 +53,6 @@ def ben(hillcrest):
 def hillcrest_leader(hillcrest):
     return member(role=Role.DISTRICT_LEADER, district=hillcrest, name="Hana Leader",
                   email="hana@hillcrest.example")
-
-
-@pytest.fixture
-def foothills(district, hillcrest):
-    network = Network.objects.create(name="Foothills Network")
-    for each in (district, hillcrest):
-        NetworkDistrict.objects.create(network=network, district=each)
-    return network
 
 
 @pytest.fixture

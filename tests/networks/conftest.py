@@ -10,14 +10,9 @@ import pytest
 
 from networks import actions
 from networks.models import NetworkDistrict
-from tests.factories import DistrictFactory, Role, SchoolFactory, member
+from tests.factories import Role, SchoolFactory, member
 
 NOON = datetime(2026, 3, 10, 12, 0, tzinfo=ZoneInfo("America/Chicago"))
-
-
-@pytest.fixture
-def hillcrest(db):
-    return DistrictFactory(name="Hillcrest", slug="hillcrest")
 
 
 @pytest.fixture

@@ -7,25 +7,7 @@ import pytest
 from networks.models import Network, NetworkDistrict
 from schools.access import roles_for
 from showcase import actions
-from tests.factories import DistrictFactory, Role, SchoolFactory, ThemeFactory, member
-
-
-@pytest.fixture
-def hillcrest(db):
-    return DistrictFactory(name="Hillcrest", slug="hillcrest", time_zone="America/Denver")
-
-
-@pytest.fixture
-def prairie(db):
-    return DistrictFactory(name="Prairie", slug="prairie")
-
-
-@pytest.fixture
-def foothills(district, hillcrest):
-    network = Network.objects.create(name="Foothills Network")
-    for each in (district, hillcrest):
-        NetworkDistrict.objects.create(network=network, district=each)
-    return network
+from tests.factories import Role, SchoolFactory, ThemeFactory, member
 
 
 @pytest.fixture

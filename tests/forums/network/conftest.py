@@ -16,32 +16,14 @@ from forums import protocols
 from forums.actions import network as network_actions
 from forums.actions import scheduling
 from forums.models import Circle, ProtocolKind
-from networks.models import Network, NetworkDistrict, NetworkLeader
+from networks.models import NetworkLeader
 from schools.models import Role
-from tests.factories import DistrictFactory, SchoolFactory, ThemeFactory, member
-
-
-@pytest.fixture
-def hillcrest(db):
-    return DistrictFactory(name="Hillcrest", slug="hillcrest", time_zone="America/Denver")
+from tests.factories import SchoolFactory, ThemeFactory, member
 
 
 @pytest.fixture
 def hillcrest_school(hillcrest):
     return SchoolFactory(district=hillcrest, name="Hillcrest Middle", slug="hillcrest-middle")
-
-
-@pytest.fixture
-def prairie(db):
-    return DistrictFactory(name="Prairie", slug="prairie")
-
-
-@pytest.fixture
-def foothills(district, hillcrest):
-    network = Network.objects.create(name="Foothills Network")
-    for each in (district, hillcrest):
-        NetworkDistrict.objects.create(network=network, district=each)
-    return network
 
 
 @pytest.fixture
