@@ -100,7 +100,7 @@ def test_a_network_forms_a_collective_runs_it_across_districts_and_colleagues_co
     # The inquiry plan: Lena logs evidence, Maya reads it
     phone.goto(f"{site}/cycles/{cycle.pk}/")
     phone.get_by_role("link", name="Inquiry plan").click()
-    phone.get_by_label("Date").fill(timezone.localdate().isoformat())
+    phone.get_by_label("Date").fill((timezone.localdate() - timedelta(days=1)).isoformat())
     phone.get_by_label("Kind of evidence").last.select_option(index=1)
     phone.get_by_label("What we saw").fill("Nine of twelve drafts revised after one comment")
     phone.get_by_role("button", name="Add to the log").click()

@@ -5,7 +5,6 @@ and other districts get 404, as does a school forum's cycle. Files go to members
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from forums.models import Forum
 from inquiry import actions
@@ -34,7 +33,7 @@ def written(cycle, teacher):
     indicator = actions.add_indicator(cycle=cycle, by=teacher, evidence_kind="perceptions",
                                       timing="leading", text="ZQPLAN survey")
     pdf = SimpleUploadedFile("tally.pdf", b"%PDF-1.4\n% ZQFILE\n%%EOF\n", "application/pdf")
-    entry = actions.add_entry(cycle=cycle, by=teacher, seen_on=timezone.localdate(),
+    entry = actions.add_entry(cycle=cycle, by=teacher, seen_on=actions.today_of(cycle),
                               evidence_kind="perceptions", what_was_seen="ZQPLAN seen",
                               upload=pdf)
     return indicator, entry
@@ -42,7 +41,7 @@ def written(cycle, teacher):
 
 def posts(cycle, indicator, entry):
     data = dict(WRITE_POSTS)
-    data["entry_add"] = {**data["entry_add"], "seen_on": timezone.localdate().isoformat()}
+    data["entry_add"] = {**data["entry_add"], "seen_on": actions.today_of(cycle).isoformat()}
     return ([(url(name, cycle), body) for name, body in data.items()]
             + [(url("indicator_remove", cycle, indicator.pk), {}),
                (url("entry_remove", cycle, entry.pk), {})])
@@ -125,7 +124,7 @@ def test_an_entry_of_another_plan_is_not_found_through_this_one(client_for, prin
 
 
 def test_an_entry_without_a_file_has_no_file(client_for, teacher, cycle):
-    entry = actions.add_entry(cycle=cycle, by=teacher, seen_on=timezone.localdate(),
+    entry = actions.add_entry(cycle=cycle, by=teacher, seen_on=actions.today_of(cycle),
                               evidence_kind="demographic", what_was_seen="Attendance")
     assert client_for(teacher).get(url("entry_file", cycle, entry.pk)).status_code == 404
 

@@ -2,7 +2,6 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from inquiry import actions
 
@@ -15,7 +14,7 @@ def test_the_print_page_has_every_part(client_for, teacher, ben, cross_cycle):
         actions.add_indicator(cycle=cycle, by=teacher, evidence_kind=kind, timing="lagging",
                               text=f"ZQIND-{kind}")
     pdf = SimpleUploadedFile("tally.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
-    actions.add_entry(cycle=cycle, by=ben, seen_on=timezone.localdate(),
+    actions.add_entry(cycle=cycle, by=ben, seen_on=actions.today_of(cycle),
                       evidence_kind="perceptions", what_was_seen="ZQSEEN", upload=pdf)
     actions.save_reflection(cycle=cycle, by=teacher, went_well="ZQWELL", did_not_go_well="",
                             changes="ZQCHANGE")
@@ -43,7 +42,7 @@ def test_the_plan_page_costs_the_same_few_queries_however_long_the_log(
         actions.add_indicator(cycle=cycle, by=teacher, evidence_kind="perceptions",
                               timing=("leading", "lagging")[n % 2], text=f"Sign {n}")
         actions.add_entry(cycle=cycle, by=(teacher, colleague)[n % 2],
-                          seen_on=timezone.localdate(), evidence_kind="demographic",
+                          seen_on=actions.today_of(cycle), evidence_kind="demographic",
                           what_was_seen=f"Seen {n}")
     with django_assert_max_num_queries(9):
         assert client.get(reverse("inquiry:plan", args=[cycle.pk])).status_code == 200

@@ -2,16 +2,15 @@
 their files; nothing a colleague wrote in the same plan."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from inquiry import actions, privacy
 
 
 def test_the_copy_holds_their_own_part_of_the_plan(teacher, colleague, cycle):
     pdf = SimpleUploadedFile("tally.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
-    actions.add_entry(cycle=cycle, by=teacher, seen_on=timezone.localdate(),
+    actions.add_entry(cycle=cycle, by=teacher, seen_on=actions.today_of(cycle),
                       evidence_kind="perceptions", what_was_seen="ZQMINE", upload=pdf)
-    actions.add_entry(cycle=cycle, by=colleague, seen_on=timezone.localdate(),
+    actions.add_entry(cycle=cycle, by=colleague, seen_on=actions.today_of(cycle),
                       evidence_kind="perceptions", what_was_seen="ZQTHEIRS")
     actions.add_indicator(cycle=cycle, by=teacher, evidence_kind="demographic",
                           timing="lagging", text="ZQMYSIGN")

@@ -87,9 +87,9 @@ def test_a_member_writes_the_closing_reflection(client_for, principal, cycle):
 
 def test_an_entry_is_removed_by_who_added_it_or_a_facilitator(client_for, teacher, colleague,
                                                               principal, cycle):
-    mine = actions.add_entry(cycle=cycle, by=teacher, seen_on=timezone.localdate(),
+    mine = actions.add_entry(cycle=cycle, by=teacher, seen_on=actions.today_of(cycle),
                              evidence_kind="demographic", what_was_seen="Attendance up")
-    theirs = actions.add_entry(cycle=cycle, by=teacher, seen_on=timezone.localdate(),
+    theirs = actions.add_entry(cycle=cycle, by=teacher, seen_on=actions.today_of(cycle),
                                evidence_kind="demographic", what_was_seen="Fewer lates")
     assert client_for(colleague).post(url("entry_remove", cycle, mine.pk)).status_code == 404
     assert client_for(teacher).post(url("entry_remove", cycle, mine.pk)).status_code == 302
@@ -119,7 +119,7 @@ def test_both_districts_members_read_what_the_other_wrote(client_for, teacher, b
                                                           cross_cycle):
     actions.save_plan(cycle=cross_cycle, by=teacher, problem_of_practice="ZQMAYA wrote this",
                       if_we="", then="")
-    actions.add_entry(cycle=cross_cycle, by=ben, seen_on=timezone.localdate(),
+    actions.add_entry(cycle=cross_cycle, by=ben, seen_on=actions.today_of(cross_cycle),
                       evidence_kind="perceptions", what_was_seen="ZQBEN saw this")
     page = client_for(ben).get(url("plan", cross_cycle)).content.decode()
     assert "ZQMAYA" in page and "ZQBEN" in page
