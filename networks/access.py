@@ -1,7 +1,8 @@
 """Which networks a person reads through, and who leads them.
 
 A person reads a network through the district they act in (schools.access.roles_for), and only
-while that district is in the network (a `NetworkDistrict` row, read at the time of asking):
+while that district is in the network (a `NetworkDistrict` row, read with the person's roles at
+the start of each request, see `network_ids_of`):
 when a district leaves, its people lose the network's things at once, and the network loses
 theirs. A network leader leads only while their home district is still in the network. Anything
 else is a 404, never a 403.
@@ -26,17 +27,8 @@ def networks_of(user: User) -> QuerySet[Network]:
 
 
 def network_ids_of(user: User) -> frozenset[int]:
-    """`networks_of` as ids, cached on the user object for the request."""
-    roles = roles_for(user)
-    if roles.district is None:
-        return frozenset()
-    cached = getattr(user, "_network_ids_cache", None)
-    if cached is not None and cached[0] == roles.district.id:
-        return cached[1]
-    ids = frozenset(NetworkDistrict.objects.filter(district=roles.district)
-                    .values_list("network_id", flat=True))
-    user._network_ids_cache = (roles.district.id, ids)
-    return ids
+    """`networks_of` as ids (loaded with the person's roles: no query of its own)."""
+    return roles_for(user).network_ids
 
 
 def in_network(district_field: str = "district") -> Exists:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 
 from schools.addresses import verified_owners
@@ -27,6 +28,9 @@ class Roles:
     is_district_leader: bool
     is_district_admin: bool
     districts: tuple[District, ...] = ()  # every district they hold an active role in
+    # The networks the district they act in is in now (read with the roles: the network rules
+    # in networks.access and forums.access ask no query of their own).
+    network_ids: frozenset[int] = frozenset()
 
     @property
     def is_member(self) -> bool:
@@ -57,10 +61,9 @@ def roles_for(user: User) -> Roles:
     cached = getattr(user, "_roles_cache", None)
     if cached is not None:
         return cached
-    roles = roles_from(list(
-        Membership.objects.active().filter(user=user).select_related("district")
-        .order_by("district_id", "id")
-    ), district_id=getattr(user, "acting_district_id", None))
+    roles = roles_from(list(_with_districts(Membership.objects.active().filter(user=user))
+                            .order_by("district_id", "id")),
+                       district_id=getattr(user, "acting_district_id", None))
     user._roles_cache = roles
     return roles
 
@@ -73,8 +76,8 @@ def load_roles(users: list[User]) -> None:
     if not waiting:
         return
     memberships: dict[int, list[Membership]] = {pk: [] for pk in waiting}
-    for membership in (Membership.objects.active().filter(user_id__in=waiting)
-                       .select_related("district").order_by("user_id", "district_id", "id")):
+    for membership in (_with_districts(Membership.objects.active().filter(user_id__in=waiting))
+                       .order_by("user_id", "district_id", "id")):
         memberships[membership.user_id].append(membership)
     for pk, user in waiting.items():
         user._roles_cache = roles_from(memberships[pk],
@@ -86,6 +89,13 @@ def act_in(user: User, district_id: int | None) -> None:
     role there; otherwise for their first district, as if none had been chosen."""
     user.acting_district_id = district_id
     user._roles_cache = None
+
+
+def _with_districts(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
+    """Memberships with their district and the ids of the networks it is in, in one query."""
+    return memberships.select_related("district").annotate(network_ids=ArrayAgg(
+        "district__network_memberships__network_id",
+        filter=Q(district__network_memberships__isnull=False), default=Value([])))
 
 
 def roles_from(memberships: list[Membership], *, district_id: int | None = None) -> Roles:
@@ -104,6 +114,7 @@ def roles_from(memberships: list[Membership], *, district_id: int | None = None)
         is_district_leader=any(m.role == Role.DISTRICT_LEADER for m in mine),
         is_district_admin=any(m.role == Role.DISTRICT_ADMIN for m in mine),
         districts=districts,
+        network_ids=frozenset(getattr(mine[0], "network_ids", None) or ()),
     )
 
 

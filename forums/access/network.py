@@ -21,8 +21,7 @@ from django.http import Http404
 
 from forums.models import Forum, ForumMember, Insight
 from networks.access import get_network_for, in_network, leads, network_ids_of
-from networks.models import Network, NetworkDistrict
-from schools.access import roles_for
+from networks.models import Network
 from schools.models import Membership, User
 
 CORE_LIMIT = 10  # a cross-district collective's core circle: at most ten
@@ -30,22 +29,15 @@ CORE_LIMIT = 10  # a cross-district collective's core circle: at most ten
 
 def member_collectives_rule(user: User) -> Q:
     """The cross-district collectives the person is a member of, in a network of the district
-    they act in (a condition on forums, read in the same query: no lookup of its own)."""
-    district = roles_for(user).district
-    if district is None:
-        return Q(pk__in=[])
-    return (Q(network__isnull=False) & Q(Exists(NetworkDistrict.objects.filter(
-        network=OuterRef("network"), district=district)))
-        & Q(Exists(ForumMember.objects.filter(forum=OuterRef("pk"), user=user))))
+    they act in (a condition on forums; it matches nothing, at no cost, when that district is
+    in no network)."""
+    return (Q(network_id__in=network_ids_of(user))
+            & Q(Exists(ForumMember.objects.filter(forum=OuterRef("pk"), user=user))))
 
 
 def in_a_network_of(user: User, network_field: str) -> Q:
     """The network at `network_field` is one of the district the person acts in."""
-    district = roles_for(user).district
-    if district is None:
-        return Q(pk__in=[])
-    return Q(Exists(NetworkDistrict.objects.filter(network=OuterRef(network_field),
-                                                   district=district)))
+    return Q(**{f"{network_field}__in": network_ids_of(user)})
 
 
 def acts_in_network_of(user: User, forum: Forum) -> bool:
