@@ -7,9 +7,10 @@ signed-in cookie), starts it, and reads its IDLE_START / IDLE_END lines.
 What each participant does (what the live page does in a browser):
 1. GET /sessions/<id>/live/ once: the version and step on screen, and the CSRF token.
 2. Hold the page's stream, GET /sessions/<id>/live/stream/?v=<version>&s=<step>, and read
-   its events as they come. Every bench card carries a marker ("Bench card 12-3"); the first
-   time a participant's stream brings a marker, the wall-clock time is recorded: live_load.py
-   compares it with the card's `created_at` (change to phone).
+   its events (`live`: the whole region; `cards`: the cards added) as they come. Every bench
+   card carries a marker ("Bench card 12-3"); the first time a participant's stream brings a
+   marker, the wall-clock time is recorded: live_load.py compares it with the card's
+   `created_at` (change to phone).
 3. POST a card (HX-Request, CSRF token) every `post_interval` s on a second connection, as a
    browser would, starting at a random moment of the first interval.
 After `duration` s the posting stops; streams stay open `grace` s for the last cards, then
@@ -254,7 +255,7 @@ class Participant:
         now = time.time()
         name = next((line[7:] for line in block.split("\n") if line.startswith("event: ")), "")
         self.counters[f"events:{name or 'other'}"] += 1
-        if name != "live":
+        if name not in ("live", "cards"):  # the whole region, or the new cards alone
             return
         for line in block.split("\n"):
             if line.startswith("id: "):

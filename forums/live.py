@@ -2,7 +2,7 @@
 
 Every change bumps the session's `version` in Postgres; once committed, the new number is
 copied to Redis, where a poll reads it without touching the database, and broadcast to every
-web process, where open streams pick it up (forums/stream.py).
+web process with what it changed, where open streams pick it up (forums/stream.py).
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 
 from forums.models import CardKind, Session, SessionState
@@ -40,14 +39,21 @@ def publish(session_id: int, version: int) -> None:
     client().eval(RAISE_ONLY, 1, version_key(session_id), version, VERSION_TTL)
 
 
-def bump(session: Session) -> None:
-    Session.objects.filter(pk=session.pk).update(version=F("version") + 1)
-    session_id = session.pk
+def bump(session: Session, change: str = "") -> None:
+    """Raise the session's version; once committed, publish it with `change`, what the new
+    version adds: "card <id>" for one card on the current step (open streams then send that
+    card alone), "" for anything else (they send the whole region)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {Session._meta.db_table} SET version = version + 1 "
+                       "WHERE id = %s RETURNING version", [session.pk])
+        row = cursor.fetchone()
+    if row is None:
+        return
+    session_id, version = session.pk, row[0]
 
     def after_commit() -> None:
-        version = Session.objects.values_list("version", flat=True).get(pk=session_id)
         publish(session_id, version)
-        broadcast.publish(f"live:{session_id}", str(version))  # to open streams (stream.py)
+        broadcast.publish(f"live:{session_id}", f"{version} {change}".strip())  # stream.py
 
     transaction.on_commit(after_commit)
 

@@ -6,8 +6,10 @@
 - In a process, the streams open on one session share a `Feed`. On a new version the feed
   asks its renderer, in a worker thread, for what each reader must now see: the renderer
   (forums.views.stream) renders once per kind of reader and version, and the feed hands the
-  result to every stream. A stream still busy keeps only the newest: a region is the whole
-  state of the screen, so skipping a version loses nothing.
+  result to every stream. What it hands over is an `Update`: the whole region (the whole
+  state of the screen: it replaces anything not yet sent), or, when every version since the
+  reader's screen only added cards (the broadcast's change note, forums.live.bump), those
+  cards alone (queued after what is not yet sent).
 - A stream opening with an older version than the current one (a reconnect sends its
   Last-Event-ID) gets the current region at once, so nothing is missed; when the Redis
   channel comes back after an outage, every feed looks again the same way.
@@ -45,24 +47,43 @@ class Reader:
     step: str  # "live-3": the state and step on the screen (a change swaps the composer too)
     view: str  # "live" (the page) or "projector"
     context: Any  # what the renderer needs to render for this person (request, role...)
-    pending: tuple[int, str, str] | None = None  # (version, step, html) not yet sent
+    pending: list[Update] = field(default_factory=list)  # not yet sent, oldest first
     wake: asyncio.Event = field(default_factory=asyncio.Event)
 
-    def deliver(self, version: int, step: str, html: str) -> None:
-        self.version, self.step = version, step
-        self.pending = (version, step, html)
+    def deliver(self, update: Update) -> None:
+        self.version, self.step = update.version, update.step
+        if update.whole:
+            self.pending = [update]
+        else:
+            self.pending.append(update)
         self.wake.set()
 
-    def take(self) -> tuple[int, str, str] | None:
-        pending, self.pending = self.pending, None
+    def take(self) -> list[Update]:
+        pending, self.pending = self.pending, []
         self.wake.clear()
         return pending
 
 
-# renderer(session_id, readers) -> {reader: (version, step, html)} for the readers whose
-# screen is older than the session; runs in a worker thread (it reads the database).
-Renderer = Callable[[int, list[Reader]], dict[Reader, tuple[int, str, str]]]
+@dataclass(frozen=True)
+class Update:
+    """What a stream sends next: the `live` event (the whole region) or a `cards` event (the
+    cards added since the screen's version, and the board's new heading)."""
 
+    version: int
+    step: str
+    html: str
+    whole: bool = True
+
+    @property
+    def name(self) -> str:
+        return "live" if self.whole else "cards"
+
+
+# renderer(session_id, readers, changes) -> {reader: Update} for the readers whose screen is
+# older than the session; `changes` are the change notes heard, by version. It runs in a
+# worker thread (it reads the database).
+Renderer = Callable[[int, list[Reader], dict[int, str]], dict[Reader, Update]]
+KEPT_CHANGES = 50  # change notes a feed remembers
 
 class Feed:
     """The streams of one session in this process."""
@@ -74,14 +95,21 @@ class Feed:
         self.running = False
         self.again = False
         self.known: int | None = None  # the newest version a message announced
+        self.changes: dict[int, str] = {}  # version -> its change note (forums.live.bump)
 
     @property
     def topic(self) -> str:
         return f"live:{self.session_id}"
 
     def changed(self, text: str | None) -> None:
-        """A broadcast: the new version, or None when something may have been missed."""
-        version = int(text) if text else None
+        """A broadcast: "<version> <change note>", or None when something may have been
+        missed."""
+        version_text, _, note = (text or "").partition(" ")
+        version = int(version_text) if version_text else None
+        if version is not None:
+            self.changes[version] = note
+            while len(self.changes) > KEPT_CHANGES:
+                del self.changes[min(self.changes)]
         if version is not None and all(reader.version >= version for reader in self.readers):
             return  # an older message arriving late
         self.known = None if version is None else max(version, self.known or 0)
@@ -102,9 +130,10 @@ class Feed:
                 stale = [r for r in self.readers if current is not None and r.version != current]
                 if stale:
                     rendered = await sync_to_async(_in_thread(self.renderer),
-                                                   thread_sensitive=False)(self.session_id, stale)
-                    for reader, (version, step, html) in rendered.items():
-                        reader.deliver(version, step, html)
+                                                   thread_sensitive=False)(
+                        self.session_id, stale, dict(self.changes))
+                    for reader, update in rendered.items():
+                        reader.deliver(update)
                 if not self.again:
                     return
         except Exception:
@@ -115,10 +144,10 @@ class Feed:
 
 def _in_thread(renderer: Renderer) -> Renderer:
     """As a request does: drop a database connection that broke or grew too old."""
-    def run(session_id: int, readers: list[Reader]):
+    def run(session_id: int, readers: list[Reader], changes: dict[int, str]):
         close_old_connections()
         try:
-            return renderer(session_id, readers)
+            return renderer(session_id, readers, changes)
         finally:
             close_old_connections()
     return run
@@ -162,9 +191,9 @@ def event(name: str, data: str = "", event_id: str | None = None) -> bytes:
 
 
 async def events(reader: Reader, renderer: Renderer, max_seconds: float):
-    """The stream's body: `ready`, then a `live` event per change (its id "version:step" is
-    what a reconnect resumes from), a `ping` when idle; it ends after `max_seconds` (the page
-    reconnects at once, and its access is checked again)."""
+    """The stream's body: `ready`, then a `live` or `cards` event per change (its id
+    "version:step" is what a reconnect resumes from), a `ping` when idle; it ends after
+    `max_seconds` (the page reconnects at once, and its access is checked again)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + max_seconds
     join(reader, renderer)
@@ -180,9 +209,9 @@ async def events(reader: Reader, renderer: Renderer, max_seconds: float):
             except TimeoutError:
                 yield event("ping")
                 continue
-            if (pending := reader.take()) is not None:
-                version, step, html = pending
-                yield event("live", html, event_id=f"{version}:{step}")
+            for update in reader.take():
+                yield event(update.name, update.html,
+                            event_id=f"{update.version}:{update.step}")
     finally:
         leave(reader)
 

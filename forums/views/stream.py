@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from forums import access, stream
 from forums import live as live_state
 from forums.live_forms import CardForm, CommitmentForm
-from forums.models import Session
+from forums.models import Card, Session
 from forums.views.live import SHARED_HTML_TTL, _board, _same_for_every_participant
 from forums.views.projector import projector_context
 
@@ -78,25 +78,39 @@ def _once(reader: stream.Reader):
     yield f"retry: {stream.RETRY_MS}\n\n".encode() + stream.event("ready")
     current = live_state.current_version(reader.session_id)
     if current is not None and current != reader.version:
-        for version, step, html in render_for(reader.session_id, [reader]).values():
-            yield stream.event("live", html, event_id=f"{version}:{step}")
+        for update in render_for(reader.session_id, [reader]).values():
+            yield stream.event("live", update.html, event_id=f"{update.version}:{update.step}")
 
 
-def render_for(session_id: int, readers: list[stream.Reader]) -> dict:
-    """What each reader's screen must now show: {reader: (version, step, html)}. Plain
-    participants of an analysis session share one rendering (the poll's shared copy in Redis,
-    per language) and so do projectors; everyone else gets their own, as their poll would."""
+def render_for(session_id: int, readers: list[stream.Reader],
+               changes: dict[int, str] | None = None) -> dict[stream.Reader, stream.Update]:
+    """What each reader's screen must now show. A live page whose screen is behind only by
+    cards (every version since says "card <id>" in `changes`) gets those cards alone, once
+    per language and kind of reader; any other screen gets the whole region: plain
+    participants of an analysis session share one rendering (the poll's shared copy in
+    Redis, per language) and so do projectors; everyone else gets their own, as their poll
+    would."""
     session = (Session.objects.select_related("cycle__forum__school", "cycle__forum__district",
                                               "story", "presenter").filter(pk=session_id).first())
     if session is None:
         return {}
     index, _ = live_state.current_step(session)
     step = f"{session.state}-{index}"
+    added = _cards_added(session, changes or {}, [r for r in readers if r.step == step
+                                                  and r.view == "live"])
     shared: dict[tuple, str] = {}
     rendered = {}
     for reader in readers:
         person: Person = reader.context
         with translation.override(person.language), timezone.override(person.time_zone):
+            if reader in added:
+                key = ("cards", reader.version, person.language, person.role.documents)
+                if key not in shared:
+                    shared[key] = render_to_string("forums/live.html#cards_added", {
+                        "session": session, "role": person.role, "cards": added[reader],
+                        "card_count": added.count, "after": reader.version}, person.request)
+                rendered[reader] = stream.Update(session.version, step, shared[key], whole=False)
+                continue
             if reader.view == "projector":
                 key = ("projector", person.language, str(person.time_zone))
                 if key not in shared:
@@ -110,8 +124,39 @@ def render_for(session_id: int, readers: list[stream.Reader]) -> dict:
                 html = shared[key]
             else:
                 html = _own_region(session, person, step_changed=reader.step != step)
-        rendered[reader] = (session.version, step, html)
+        rendered[reader] = stream.Update(session.version, step, html)
     return rendered
+
+
+class _Added(dict):
+    """{reader: the cards added since its screen's version}, and the step's card count."""
+
+    count = 0
+
+
+def _cards_added(session: Session, changes: dict[int, str],
+                 readers: list[stream.Reader]) -> _Added:
+    """The readers (live pages on the current step) whose screen is behind only by cards:
+    one query for the cards, one for the step's count, and none when no reader is."""
+    added = _Added()
+    wanted: dict[stream.Reader, list[int]] = {}
+    for reader in readers:
+        if not 0 < session.version - reader.version <= stream.KEPT_CHANGES:
+            continue
+        notes = [changes.get(v, "") for v in range(reader.version + 1, session.version + 1)]
+        if all(note.startswith("card ") for note in notes):
+            wanted[reader] = [int(note.split()[1]) for note in notes]
+    if not wanted:
+        return added
+    index = session.current_step
+    cards = {card.pk: card for card in Card.objects.filter(
+        session=session, step=index, pk__in={pk for ids in wanted.values() for pk in ids}
+    ).only("id", "kind", "text")}
+    added.count = Card.objects.filter(session=session, step=index).count()
+    for reader, ids in wanted.items():
+        if all(pk in cards for pk in ids):  # else a card of another step: the whole region
+            added[reader] = [cards[pk] for pk in ids]
+    return added
 
 
 def _shared_region(session: Session, person: Person) -> str:

@@ -5,6 +5,9 @@
 // buffers and so sends nothing, a dropped network) polling simply carries on, and the stream
 // is tried again a little later. A reconnect sends the last event's id, so the server sends
 // whatever changed meanwhile. The timer keeps ticking in live.js between events.
+// A `cards` event carries only the cards posted since the version on screen, with the board's
+// new heading (data-after: that version); a screen on any other version reconnects instead,
+// and the server sends it the whole region.
 (function () {
   "use strict";
   if (!window.EventSource || !window.htmx) return;
@@ -56,6 +59,23 @@
     htmx.swap(el, event.data, { swapStyle: "outerHTML" });
   }
 
+  function addCards(event) {
+    const el = region();
+    const list = document.querySelector("#board .cards");
+    const heading = document.getElementById("board-heading");
+    if (!el || !list || !heading) return;
+    const template = document.createElement("template");
+    template.innerHTML = event.data;
+    const fresh = template.content.querySelector("#board-heading");
+    if (!fresh || fresh.dataset.after !== el.dataset.version) { open(); return; }
+    const version = (event.lastEventId || "").split(":")[0];
+    fresh.removeAttribute("data-after");
+    heading.replaceWith(fresh);
+    list.append(...template.content.querySelectorAll("li"));
+    el.dataset.version = version;
+    el.dataset.stream = el.dataset.stream.replace(/([?&]v=)[^&]*/, "$1" + version);
+  }
+
   function open() {
     const el = region();
     if (!el) return;
@@ -64,6 +84,7 @@
     source.addEventListener("ready", () => { setHealthy(true); retryMs = 3000; watch(SILENCE_MS); });
     source.addEventListener("ping", () => watch(SILENCE_MS));
     source.addEventListener("live", (event) => { watch(SILENCE_MS); apply(event); });
+    source.addEventListener("cards", (event) => { watch(SILENCE_MS); addCards(event); });
     source.onerror = () => {
       // The browser reconnects by itself with the last event's id; polling meanwhile.
       setHealthy(false);

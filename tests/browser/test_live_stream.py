@@ -85,6 +85,18 @@ def test_phones_follow_steps_and_cards_over_the_stream_alone(
     for page in (facilitator, presenter):
         expect(page.get_by_role("listitem").filter(has_text=card)).to_be_visible(
             timeout=FOLLOWS_WITHIN_MS)
+    # the card came alone (a `cards` event): the facilitator may make an insight of it
+    expect(facilitator.get_by_role("link", name=re.compile("^Make an insight.*She drew"))
+           ).to_be_visible()
+    second = "Every group had the same three roles."
+    post_card(daniel, second, "Condition")
+    expect(presenter.get_by_role("listitem").filter(has_text=second)).to_be_visible(
+        timeout=FOLLOWS_WITHIN_MS)
+    expect(presenter.get_by_role("heading", name="2 cards in this step")).to_be_visible()
+    # what the events built is what a fresh page shows
+    board = presenter.locator("#board .cards").inner_text()
+    presenter.reload()
+    assert presenter.locator("#board .cards").inner_text() == board
 
 
 def test_with_the_stream_blocked_polling_takes_over(

@@ -58,6 +58,16 @@ async def next_live(reader, timeout: float = 10):
     return await asyncio.wait_for(find(), timeout)
 
 
+async def next_update(reader, timeout: float = 10):
+    """(name, id, data) of the next `live` or `cards` event."""
+    async def find():
+        async for name, event_id, data in reader:
+            if name in ("live", "cards"):
+                return name, event_id, data
+        raise AssertionError("the stream ended")
+    return await asyncio.wait_for(find(), timeout)
+
+
 async def open_stream(user, session: Session, version: int | str, step: str):
     client = AsyncClient()
     await client.aforce_login(user)
@@ -91,6 +101,28 @@ def uncovering(live_now, forum):
 
 
 @pytest.fixture
+def room(uncovering, principal, teacher, colleague):
+    """Who holds a stream on the uncovering step, by name."""
+    return {"facilitator": principal, "presenter": teacher, "daniel": colleague,
+            "aisha": uncovering.third}
+
+
+def card_seen_by(room: dict, session: Session, author, next_event) -> dict:
+    """Everyone in the room opens a stream; `author` posts a card; what each stream sends
+    next (`next_event`), by name."""
+    step = f"live-{STEP_UNCOVERING}"
+
+    async def scenario():
+        readers = {name: await open_stream(user, session, session.version, step)
+                   for name, user in room.items()}
+        await sync_to_async(live_actions.add_card)(
+            session=session, author=author, kind="action", text="Drew the setup first")
+        return {name: await next_event(reader) for name, reader in readers.items()}
+
+    return async_to_sync(scenario)()
+
+
+@pytest.fixture
 def renders(monkeypatch):
     """How many times a live region was rendered (per person or shared)."""
     counted = []
@@ -105,21 +137,31 @@ def renders(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_card_reaches_every_open_stream_rendered_once_per_kind_of_reader(
-        uncovering, principal, teacher, colleague, renders):
+def test_a_card_reaches_every_open_stream_as_that_card_alone(uncovering, room, colleague,
+                                                             renders):
     session = uncovering
-    people = {"facilitator": principal, "presenter": teacher, "daniel": colleague,
-              "aisha": session.third}
-    step = f"live-{STEP_UNCOVERING}"
+    live_actions.join_session(session=session, user=colleague)  # on the page, so present
+    session.refresh_from_db()
+    before, step = session.version, f"live-{STEP_UNCOVERING}"
+    got = card_seen_by(room, session, colleague, next_update)
+    session.refresh_from_db()
+    for name, event_id, html in got.values():
+        assert (name, event_id) == ("cards", f"{session.version}:{step}")
+        assert f'data-after="{before}"' in html and "1 card in this step" in html
+        assert html.count("<li") == 1 and "Drew the setup first" in html
+    # only those who write insights are offered to make one from the card
+    assert "Make an insight" in got["facilitator"][2]
+    assert all("Make an insight" not in got[name][2] for name in ("presenter", "daniel", "aisha"))
+    assert renders == []  # no whole region was rendered for anyone
 
-    async def scenario():
-        readers = {name: await open_stream(user, session, session.version, step)
-                   for name, user in people.items()}
-        await sync_to_async(live_actions.add_card)(
-            session=session, author=colleague, kind="action", text="Drew the setup first")
-        return {name: await next_live(reader) for name, reader in readers.items()}
 
-    got = async_to_sync(scenario)()
+@pytest.mark.django_db(transaction=True)
+def test_a_card_from_someone_not_yet_present_brings_the_whole_region(
+        uncovering, room, principal, teacher, colleague, renders):
+    """The card also changed who is present (the facilitator's list): every screen gets the
+    whole region, rendered once per kind of reader, and the room's rules hold over it."""
+    session, step = uncovering, f"live-{STEP_UNCOVERING}"
+    got = card_seen_by(room, session, colleague, next_live)
     session.refresh_from_db()
     for event_id, html in got.values():
         assert event_id == f"{session.version}:{step}"
@@ -132,6 +174,28 @@ def test_a_card_reaches_every_open_stream_rendered_once_per_kind_of_reader(
     # the two plain participants share one rendering; the others have their own
     assert got["daniel"][1] == got["aisha"][1]
     assert len(renders) == 3 and {principal.email, teacher.email} < set(renders)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cards_posted_while_a_stream_is_busy_all_arrive(uncovering, colleague):
+    session = uncovering
+    live_actions.join_session(session=session, user=colleague)
+    session.refresh_from_db()
+    step = f"live-{STEP_UNCOVERING}"
+
+    async def scenario():
+        reader = await open_stream(colleague, session, session.version, step)
+        for n in range(3):
+            await sync_to_async(live_actions.add_card)(
+                session=session, author=colleague, kind="action", text=f"ZQCARD{n}")
+        seen = ""
+        while not all(f"ZQCARD{n}" in seen for n in range(3)):
+            name, _id, html = await next_update(reader)
+            seen += html
+        return seen
+
+    seen = async_to_sync(scenario)()
+    assert all(seen.count(f"ZQCARD{n}") == 1 for n in range(3))
 
 
 @pytest.mark.django_db(transaction=True)
