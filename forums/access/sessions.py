@@ -24,23 +24,35 @@ from schools.access import roles_for
 from schools.models import User
 from successes.access import name_shown
 
-from .forums import can_manage, forums_open_to, membership
+from .forums import can_manage, may_open_forum, membership
 from .network import in_a_network_of
 
 PAGE_RELATED = ("cycle__forum__school", "cycle__forum__district", "story", "presenter")
 
 
 def get_session_for(user: User, pk: int, *, related: tuple[str, ...] = PAGE_RELATED) -> Session:
-    """Sessions of forums the person may see, and any session they present in. `related`:
-    what the caller reads besides the forum (a posted card needs nothing more)."""
+    """Sessions of forums the person may open, and any session they present in (asked of the
+    one session in Python: `may_open_session`). `related`: what the caller reads besides the
+    forum (a posted card needs nothing more)."""
     sessions = Session.objects.select_related("cycle__forum", *related)
     if "story" in related:
         sessions = sessions.defer("story__search_vector")
     try:
-        return (sessions.filter(Q(cycle__forum__in=forums_open_to(user)) | presents_rule(user))
-                .get(pk=pk))
+        session = sessions.get(pk=pk)
     except Session.DoesNotExist:
         raise Http404 from None
+    if not may_open_session(user, session):
+        raise Http404
+    return session
+
+
+def may_open_session(user: User, session: Session) -> bool:
+    """`forums_open_to` or `presents_rule`, for one session already loaded with its forum."""
+    forum = session.cycle.forum
+    if session.presenter_id is not None and session.presenter_id == user.pk and (
+            forum.network_id is None or forum.network_id in roles_for(user).network_ids):
+        return True
+    return may_open_forum(user, forum)
 
 
 def presents_rule(user: User) -> Q:

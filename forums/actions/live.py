@@ -135,7 +135,7 @@ def add_card(*, session: Session, author: User, kind: str, text: str) -> Card:
         raise ValidationError(_("This step does not collect that kind of card."))
     card = Card.objects.create(session=session, step=session.current_step, author=author,
                                kind=kind, text=text)
-    _, arrived = Attendance.objects.get_or_create(session=session, user=author)
+    _attendance, arrived = Attendance.objects.get_or_create(session=session, user=author)
     # Streams send the card alone, unless it also changed who is present (a facilitator's list)
     live_state.bump(session, change="" if arrived else f"card {card.pk}")
     return card

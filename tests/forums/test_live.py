@@ -151,6 +151,13 @@ def test_empty_and_huge_cards_are_refused_clearly(client_for, colleague, started
     assert not Card.objects.exists()
 
 
+def test_the_action_itself_refuses_an_empty_card(colleague, started):
+    """Not only the form: the rule lives in add_card."""
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    with pytest.raises(ValidationError, match="Write something on the card first"):
+        live_actions.add_card(session=started, author=colleague, kind="action", text="   ")
+
+
 def test_script_in_cards_and_insights_is_shown_as_text(client_for, principal, colleague,
                                                        started):
     live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
