@@ -86,17 +86,58 @@ def render_for(session_id: int, readers: list[stream.Reader],
                changes: dict[int, str] | None = None) -> dict[stream.Reader, stream.Update]:
     """What each reader's screen must now show. A live page whose screen is behind only by
     cards (every version since says "card <id>" in `changes`) gets those cards alone, once
-    per language and kind of reader; any other screen gets the whole region: plain
-    participants of an analysis session share one rendering (the poll's shared copy in
-    Redis, per language) and so do projectors; everyone else gets their own, as their poll
-    would."""
+    per language and kind of reader for every web process (kept in Redis: the first process
+    renders, the others take its copy without a query); any other screen gets the whole
+    region: plain participants of an analysis session share one rendering (the poll's shared
+    copy in Redis, per language) and so do projectors; everyone else gets their own, as their
+    poll would."""
+    changes = changes or {}
+    ready = _cards_kept(session_id, readers, changes)
+    rest = [reader for reader in readers if reader not in ready]
+    if rest:
+        ready.update(_render(session_id, rest, changes))
+    return ready
+
+
+def _cards_key(session_id: int, after: int, version: int, person: Person) -> str:
+    return (f"live:cards:{session_id}:{after}:{version}:{person.language}:"
+            f"{int(person.role.documents)}")
+
+
+def _cards_kept(session_id: int, readers: list[stream.Reader],
+                changes: dict[int, str]) -> dict[stream.Reader, stream.Update]:
+    """The `cards` events another process already rendered, for the live pages behind the
+    newest version heard only by cards. When some are missing, this process renders them if
+    no other is (a lock in Redis), else waits briefly for that one's copy."""
+    newest = max(changes, default=0)
+    keys = {reader: _cards_key(session_id, reader.version, newest, reader.context)
+            for reader in readers if reader.view == "live"
+            and 0 < newest - reader.version <= stream.KEPT_CHANGES
+            and all(changes.get(v, "").startswith("card ")
+                    for v in range(reader.version + 1, newest + 1))}
+    if not keys:
+        return {}
+    wanted = set(keys.values())
+    found = cache.get_many(list(wanted))
+    if len(found) < len(wanted) and not cache.add(
+            f"live:cards:{session_id}:{newest}:rendering", 1, SHARED_WAIT_SECONDS):
+        deadline = time.monotonic() + SHARED_WAIT_SECONDS
+        while len(found) < len(wanted) and time.monotonic() < deadline:
+            time.sleep(0.005)
+            found = cache.get_many(list(wanted))
+    return {reader: stream.Update(newest, reader.step, found[key], whole=False)
+            for reader, key in keys.items() if key in found}
+
+
+def _render(session_id: int, readers: list[stream.Reader],
+            changes: dict[int, str]) -> dict[stream.Reader, stream.Update]:
     session = (Session.objects.select_related("cycle__forum__school", "cycle__forum__district",
                                               "story", "presenter").filter(pk=session_id).first())
     if session is None:
         return {}
     index, _ = live_state.current_step(session)
     step = f"{session.state}-{index}"
-    added = _cards_added(session, changes or {}, [r for r in readers if r.step == step
+    added = _cards_added(session, changes, [r for r in readers if r.step == step
                                                   and r.view == "live"])
     shared: dict[tuple, str] = {}
     rendered = {}
@@ -109,6 +150,8 @@ def render_for(session_id: int, readers: list[stream.Reader],
                     shared[key] = render_to_string("forums/live.html#cards_added", {
                         "session": session, "role": person.role, "cards": added[reader],
                         "card_count": added.count, "after": reader.version}, person.request)
+                    cache.set(_cards_key(session.pk, reader.version, session.version, person),
+                              shared[key], SHARED_HTML_TTL)
                 rendered[reader] = stream.Update(session.version, step, shared[key], whole=False)
                 continue
             if reader.view == "projector":

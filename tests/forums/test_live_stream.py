@@ -12,10 +12,11 @@ import asyncio
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.db.backends.utils import CursorWrapper
-from django.test import AsyncClient
+from django.test import AsyncClient, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
-from forums import stream
+from forums import access, stream
 from forums.actions import live as live_actions
 from forums.actions import membership
 from forums.models import Session
@@ -285,3 +286,29 @@ def test_a_resume_point_comes_from_the_last_event_id_first():
     assert stream.resume_point("12:live-3", "4", "live-1") == (12, "live-3")
     assert stream.resume_point(None, "4", "live-1") == (4, "live-1")
     assert stream.resume_point("nonsense", None, None) == (-1, "")
+
+
+def reader_for(user, session: Session, version: int) -> stream.Reader:
+    """A stream as forums.views.stream opens one, without the HTTP around it."""
+    request = RequestFactory().get("/")
+    request.user = user
+    person = stream_views.Person(request=request, role=access.session_role(user, session),
+                                 language="en", time_zone=timezone.get_current_timezone())
+    return stream.Reader(session_id=session.pk, version=version,
+                         step=f"live-{STEP_UNCOVERING}", view="live", context=person)
+
+
+def test_a_card_one_web_process_rendered_is_taken_by_the_others_without_a_query(
+        uncovering, colleague, django_assert_num_queries):
+    session = uncovering
+    live_actions.join_session(session=session, user=colleague)
+    card = live_actions.add_card(session=session, author=colleague, kind="action",
+                                 text="Drew the setup first")
+    session.refresh_from_db()
+    changes = {session.version: f"card {card.pk}"}
+    here = reader_for(colleague, session, session.version - 1)
+    first = stream_views.render_for(session.pk, [here], changes)[here]
+    elsewhere = reader_for(colleague, session, session.version - 1)  # another process's stream
+    with django_assert_num_queries(0):
+        taken = stream_views.render_for(session.pk, [elsewhere], changes)[elsewhere]
+    assert not first.whole and taken == first and "Drew the setup first" in taken.html
