@@ -9,7 +9,6 @@ browser comes back (`retry`), which is polling with extra steps, but still corre
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from asgiref.sync import sync_to_async
@@ -107,8 +106,9 @@ def _cards_key(session_id: int, after: int, version: int, person: Person) -> str
 def _cards_kept(session_id: int, readers: list[stream.Reader],
                 changes: dict[int, str]) -> dict[stream.Reader, stream.Update]:
     """The `cards` events another process already rendered, for the live pages behind the
-    newest version heard only by cards. When some are missing, this process renders them if
-    no other is (a lock in Redis), else waits briefly for that one's copy."""
+    newest version heard only by cards; the caller renders the rest. Nothing here waits for
+    another process: a thread of the small pool that serves every stream of this process
+    must never sleep (waiting there queued every later change behind it)."""
     newest = max(changes, default=0)
     keys = {reader: _cards_key(session_id, reader.version, newest, reader.context)
             for reader in readers if reader.view == "live"
@@ -117,14 +117,7 @@ def _cards_kept(session_id: int, readers: list[stream.Reader],
                     for v in range(reader.version + 1, newest + 1))}
     if not keys:
         return {}
-    wanted = set(keys.values())
-    found = cache.get_many(list(wanted))
-    if len(found) < len(wanted) and not cache.add(
-            f"live:cards:{session_id}:{newest}:rendering", 1, SHARED_WAIT_SECONDS):
-        deadline = time.monotonic() + SHARED_WAIT_SECONDS
-        while len(found) < len(wanted) and time.monotonic() < deadline:
-            time.sleep(0.005)
-            found = cache.get_many(list(wanted))
+    found = cache.get_many(list(set(keys.values())))
     return {reader: stream.Update(newest, reader.step, found[key], whole=False)
             for reader, key in keys.items() if key in found}
 
@@ -203,24 +196,15 @@ def _cards_added(session: Session, changes: dict[int, str],
 
 
 def _shared_region(session: Session, person: Person) -> str:
-    """The region every plain participant sees, kept in Redis under the poll's own key. Every
-    web process hears of a change at once: one renders it, the others wait for its copy
-    (briefly: past that, they render their own)."""
+    """The region every plain participant sees, kept in Redis under the poll's own key: a
+    process (or poll) that comes to it after another rendered it takes that copy. Never waits
+    for another process (see `_cards_kept`)."""
     key = f"live:html:{session.pk}:{session.version}:{person.language}"
     if (html := cache.get(key)) is not None:
         return html
-    if not cache.add(f"{key}:rendering", 1, SHARED_WAIT_SECONDS):
-        deadline = time.monotonic() + SHARED_WAIT_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(0.005)
-            if (html := cache.get(key)) is not None:
-                return html
     html = _own_region(session, person, step_changed=False)
     cache.set(key, html, SHARED_HTML_TTL)
     return html
-
-
-SHARED_WAIT_SECONDS = 0.5
 
 
 def _own_region(session: Session, person: Person, *, step_changed: bool) -> str:
