@@ -104,11 +104,11 @@ def test_detail_takes_the_same_queries_however_much_surrounds_it(
     story = StoryFactory(author=teacher, visibility="school")
     client = client_for(colleague)
     url = reverse("successes:detail", args=[story.pk])
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(9) as few:
         client.get(url)
     for _ in range(10):
         story.themes.add(ThemeFactory(district=district))
         StoryFactory(author=colleague, grew_from=story)
-    with django_assert_max_num_queries(12) as many:
+    with django_assert_max_num_queries(9) as many:
         client.get(url)
     assert len(few.captured_queries) == len(many.captured_queries)
