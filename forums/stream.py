@@ -125,7 +125,7 @@ class Feed:
                 self.again = False
                 current, self.known = self.known, None
                 if current is None:  # look it up (Redis) when no message said it
-                    current = await sync_to_async(live.current_version,
+                    current = await sync_to_async(_in_thread(live.current_version),
                                                   thread_sensitive=False)(self.session_id)
                 stale = [r for r in self.readers if current is not None and r.version != current]
                 if stale:
@@ -142,12 +142,14 @@ class Feed:
             self.running = False
 
 
-def _in_thread(renderer: Renderer) -> Renderer:
-    """As a request does: drop a database connection that broke or grew too old."""
-    def run(session_id: int, readers: list[Reader], changes: dict[int, str]):
+def _in_thread(work: Callable[..., Any]) -> Callable[..., Any]:
+    """As a request does, for work run in the loop's thread pool: drop a database connection
+    that broke or grew too old before, and give the connection back after (a pooled connection
+    left with a pool thread is lost to every request until that thread's next job)."""
+    def run(*args):
         close_old_connections()
         try:
-            return renderer(session_id, readers, changes)
+            return work(*args)
         finally:
             close_old_connections()
     return run
