@@ -128,7 +128,11 @@
   let refocus = null;
   try { refocus = sessionStorage.getItem(FOCUS_KEY); sessionStorage.removeItem(FOCUS_KEY); }
   catch (e) { /* private mode */ }
-  if (refocus) document.getElementById(refocus)?.focus({ preventScroll: true });
+  // ...or, when that control is gone (no "Next step" on the last step), to the step's title
+  if (refocus) {
+    (document.getElementById(refocus) || document.getElementById("step-title"))
+      ?.focus({ preventScroll: true });
+  }
 
   const composer = document.getElementById("composer");
   if (composer) fillFromStorage(composer);

@@ -7,6 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from forums.actions import live as live_actions
 from forums.actions import membership
 from forums.models import Circle
 from schools.models import Role
@@ -234,3 +235,24 @@ def test_on_a_phone_the_card_box_comes_before_the_board_and_followers_only_watch
     ARTIFACTS.mkdir(exist_ok=True)
     phone.screenshot(path=ARTIFACTS / "live-room-phone.png", full_page=True)
     facilitator.screenshot(path=ARTIFACTS / "live-room-laptop.png", full_page=True)
+
+
+def test_a_control_posted_the_plain_way_still_leaves_the_focus_on_the_page(
+        new_page, site, principal, teacher, colleague):
+    """A control pressed before htmx took over its form (here: no htmx at all) is posted the
+    plain way and the page comes back; when that control is gone ("Next step" on the last
+    step), the focus goes to the step's title, never to nothing."""
+    setup = forum_with_featured_story(facilitator=principal, presenter=teacher,
+                                      members=[colleague])
+    session = live_actions.start_session(
+        session=session_starting_now(setup, facilitator=principal))
+    last = len(session.steps) - 1
+    live_actions.go_to_step(session=session, step=last - 1)
+    facilitator = new_page()
+    facilitator.route(re.compile(r".*/vendor/htmx.*\.js$"), lambda route: route.abort())
+    open_live(facilitator, site, principal.email, session.pk)
+    next_step = facilitator.get_by_role("button", name="Next step")
+    tab_to(facilitator, next_step)
+    facilitator.keyboard.press("Enter")
+    expect(step_heading(facilitator)).to_have_text("Closing")
+    expect(step_heading(facilitator)).to_be_focused()
