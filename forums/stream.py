@@ -79,11 +79,25 @@ class Update:
         return "live" if self.whole else "cards"
 
 
+KEPT_CHANGES = 50  # change notes a feed remembers
+
+
+def cards_since(changes: dict[int, str], after: int, version: int) -> list[int] | None:
+    """The ids of the cards posted from version `after` to `version`, when the change notes
+    say every version between only added a card (else None: the screen needs the whole
+    region)."""
+    if not 0 < version - after <= KEPT_CHANGES:
+        return None
+    notes = [changes.get(v, "") for v in range(after + 1, version + 1)]
+    if not all(note.startswith("card ") for note in notes):
+        return None
+    return [int(note.split()[1]) for note in notes]
+
+
 # renderer(session_id, readers, changes) -> {reader: Update} for the readers whose screen is
 # older than the session; `changes` are the change notes heard, by version. It runs in a
 # worker thread (it reads the database).
 Renderer = Callable[[int, list[Reader], dict[int, str]], dict[Reader, Update]]
-KEPT_CHANGES = 50  # change notes a feed remembers
 
 class Feed:
     """The streams of one session in this process."""

@@ -78,7 +78,8 @@ def _once(reader: stream.Reader):
     current = live_state.current_version(reader.session_id)
     if current is not None and current != reader.version:
         for update in render_for(reader.session_id, [reader]).values():
-            yield stream.event("live", update.html, event_id=f"{update.version}:{update.step}")
+            yield stream.event(update.name, update.html,
+                               event_id=f"{update.version}:{update.step}")
 
 
 def render_for(session_id: int, readers: list[stream.Reader],
@@ -112,9 +113,7 @@ def _cards_kept(session_id: int, readers: list[stream.Reader],
     newest = max(changes, default=0)
     keys = {reader: _cards_key(session_id, reader.version, newest, reader.context)
             for reader in readers if reader.view == "live"
-            and 0 < newest - reader.version <= stream.KEPT_CHANGES
-            and all(changes.get(v, "").startswith("card ")
-                    for v in range(reader.version + 1, newest + 1))}
+            and stream.cards_since(changes, reader.version, newest) is not None}
     if not keys:
         return {}
     found = cache.get_many(list(set(keys.values())))
@@ -177,11 +176,8 @@ def _cards_added(session: Session, changes: dict[int, str],
     added = _Added()
     wanted: dict[stream.Reader, list[int]] = {}
     for reader in readers:
-        if not 0 < session.version - reader.version <= stream.KEPT_CHANGES:
-            continue
-        notes = [changes.get(v, "") for v in range(reader.version + 1, session.version + 1)]
-        if all(note.startswith("card ") for note in notes):
-            wanted[reader] = [int(note.split()[1]) for note in notes]
+        if (ids := stream.cards_since(changes, reader.version, session.version)) is not None:
+            wanted[reader] = ids
     if not wanted:
         return added
     index = session.current_step
