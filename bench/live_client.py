@@ -288,6 +288,23 @@ class Participant:
         self.poster.close()
 
 
+async def _settle(people: list[Participant], counters: Counter, quiet: float,
+                  limit: float) -> float | None:
+    """Wait until the room has settled after everyone joined: every stream open (its `ready`
+    came) and no `live` event for `quiet` seconds (each join changed the session, and the
+    streams opened on older screens catch up). Cards start then, as in a room where people
+    arrived before the first card. Returns how long it took (None: still busy at `limit`)."""
+    started = time.monotonic()
+    quiet_since, seen = started, counters["events:live"]
+    while (now := time.monotonic()) - started < limit:
+        await asyncio.sleep(0.25)
+        if counters["events:live"] != seen or counters["events:ready"] < len(people):
+            quiet_since, seen = time.monotonic(), counters["events:live"]
+        elif now - quiet_since >= quiet:
+            return round(quiet_since - started, 1)
+    return None
+
+
 async def run(spec: dict) -> dict:
     tallies = {kind: Tally() for kind in ("live_page", "stream", "card_post")}
     counters: Counter = Counter()
@@ -306,7 +323,7 @@ async def run(spec: dict) -> dict:
     active = [person for person, ok in zip(people, opened, strict=True) if ok]
     far = time.monotonic() + spec["duration"] + spec["grace"] + spec["idle"] + 60
     streams = [asyncio.ensure_future(person.stream_loop(far)) for person in active]
-    await asyncio.sleep(spec["settle"])  # every stream open before the first card
+    settled = await _settle(active, counters, spec["settle"], spec["settle_limit"])
     started = time.monotonic()
     deadline = started + spec["duration"]
     posts = [asyncio.ensure_future(person.post_loop(started, deadline)) for person in active]
@@ -345,6 +362,7 @@ async def run(spec: dict) -> dict:
                               "seconds": round(open_seconds, 1)},
         "client_cpu_seconds": round(time.process_time() - cpu_started, 1),
         "connections_opened": counters["connections_opened"],
+        "joins_settled_s": settled,
         # per marker: when each phone of its session first had it (live_load.py finishes)
         "seen": {str(person.number): person.seen for person in active},
         "session_of": {str(person.number): person.session for person in active},

@@ -111,7 +111,8 @@ def cleanup(spec: dict) -> int:
 
 
 GRACE = 5  # seconds after the last card for it to arrive everywhere
-SETTLE = 3  # seconds for every stream to open before the first card
+SETTLE = 2  # seconds without a `live` event once every stream is open: the joins settled
+SETTLE_LIMIT = 60  # cards start after this long even if they have not
 STATS_FLUSH = 11  # Postgres backends report their counts within 10 s of going idle
 
 
@@ -122,7 +123,7 @@ def run(env: dict[str, str], args: argparse.Namespace, sessions: int, name: str)
     loadavg = load_average()
     reopen_live_sessions()
     spec = prepare(port, args.live_duration, post_interval=30, timeout=30, sessions=sessions)
-    spec.update(grace=GRACE, idle=args.live_idle, settle=SETTLE)
+    spec.update(grace=GRACE, idle=args.live_idle, settle=SETTLE, settle_limit=SETTLE_LIMIT)
     log(f"Live load: {len(spec['clients'])} participants in {len(spec['_sessions'])} "
         f"sessions, {args.live_duration:g} s of cards then {args.live_idle:g} s idle "
         f"(gunicorn {args.live_server})...")
@@ -174,7 +175,8 @@ def run(env: dict[str, str], args: argparse.Namespace, sessions: int, name: str)
     log(f"{name}: "
         f"{result['errors']} errors; change seen p50 {fmt(change['p50_ms'])} p95 "
         f"{fmt(change['p95_ms'])} p99 {fmt(change['p99_ms'])} ms ({change['changes']} cards); "
-        f"card posts p95 {fmt(posts['p95_ms'])} ms; idle: {result['idle']}")
+        f"card posts p95 {fmt(posts['p95_ms'])} ms; joins settled in "
+        f"{result['joins_settled_s']} s; idle: {result['idle']}")
     return result
 
 
@@ -185,7 +187,7 @@ def change_seen(spec: dict, found: dict) -> dict:
     for number, session in found["session_of"].items():
         phones.setdefault(session, []).append(number)
     cards = Card.objects.filter(session_id__in=spec["_sessions"], id__gt=spec["_last_card"])
-    last, each, missed = [], [], 0
+    last, each, missed, when = [], [], 0, []
     for text, created, session in cards.values_list("text", "created_at", "session_id"):
         marker = text.removeprefix("Bench card ").split(":", 1)[0]
         poster = marker.split("-", 1)[0]
@@ -195,8 +197,23 @@ def change_seen(spec: dict, found: dict) -> dict:
         each += delays
         if delays and len(delays) == len(times):
             last.append(max(delays))
+            when.append((created.timestamp(), max(delays)))
     return {"change_seen": {**_percentiles(last), "changes": len(last), "missed": missed},
-            "change_seen_each_phone": {**_percentiles(each), "deliveries": len(each)}}
+            "change_seen_each_phone": {**_percentiles(each), "deliveries": len(each)},
+            "change_seen_over_time": _over_time(when)}
+
+
+def _over_time(cards: list[tuple[float, float]], seconds: int = 10) -> list[dict]:
+    """change_seen per `seconds` of the run (by when each card was committed): shows whether
+    the tail is steady or a moment of the run (e.g. its first seconds)."""
+    if not cards:
+        return []
+    start = min(created for created, _delay in cards)
+    slices: dict[int, list[float]] = {}
+    for created, delay in cards:
+        slices.setdefault(int((created - start) // seconds) * seconds, []).append(delay)
+    return [{"from_s": at, "cards": len(delays), **_percentiles(delays)}
+            for at, delays in sorted(slices.items())]
 
 
 def _percentiles(values: list[float]) -> dict:

@@ -80,18 +80,29 @@ class Update:
 
 
 KEPT_CHANGES = 50  # change notes a feed remembers
+LATE_SECONDS = 1.0  # a version still unheard this long after a newer one was: lost
+IN_FLIGHT = "?"  # the note of a version not heard yet while newer ones were, just now
 
 
-def cards_since(changes: dict[int, str], after: int, version: int) -> list[int] | None:
-    """The ids of the cards posted from version `after` to `version`, when the change notes
-    say every version between only added a card (else None: the screen needs the whole
-    region)."""
-    if not 0 < version - after <= KEPT_CHANGES:
+def cards_since(changes: dict[int, str], after: int, version: int) -> tuple[int, list[int]] | None:
+    """How far cards alone bring a screen at version `after` towards `version`: (the version
+    reached, the ids of the cards), when every version from `after` on only added a card. It
+    stops before a version whose broadcast is still on its way (IN_FLIGHT: another web
+    process committed two changes, and the second's message came first), which may leave
+    nothing to send yet. None when a version changed anything else, or is not known (the
+    screen needs the whole region)."""
+    if version <= after:
         return None
-    notes = [changes.get(v, "") for v in range(after + 1, version + 1)]
-    if not all(note.startswith("card ") for note in notes):
-        return None
-    return [int(note.split()[1]) for note in notes]
+    reached, ids = after, []
+    for number in range(after + 1, version + 1):
+        note = changes.get(number)
+        if note == IN_FLIGHT:
+            break
+        if note is None or not note.startswith("card "):
+            return None
+        reached = number
+        ids.append(int(note.split()[1]))
+    return reached, ids
 
 
 # renderer(session_id, readers, changes) -> {reader: Update} for the readers whose screen is
@@ -110,6 +121,8 @@ class Feed:
         self.again = False
         self.known: int | None = None  # the newest version a message announced
         self.changes: dict[int, str] = {}  # version -> its change note (forums.live.bump)
+        self.heard: dict[int, float] = {}  # version -> when its message came (loop time)
+        self.recheck: asyncio.TimerHandle | None = None
 
     @property
     def topic(self) -> str:
@@ -122,8 +135,10 @@ class Feed:
         version = int(version_text) if version_text else None
         if version is not None:
             self.changes[version] = note
+            self.heard[version] = asyncio.get_running_loop().time()
             while len(self.changes) > KEPT_CHANGES:
-                del self.changes[min(self.changes)]
+                oldest = min(self.changes)
+                del self.changes[oldest], self.heard[oldest]
         if version is not None and all(reader.version >= version for reader in self.readers):
             return  # an older message arriving late
         self.known = None if version is None else max(version, self.known or 0)
@@ -145,15 +160,40 @@ class Feed:
                 if stale:
                     rendered = await sync_to_async(_in_thread(self.renderer),
                                                    thread_sensitive=False)(
-                        self.session_id, stale, dict(self.changes))
+                        self.session_id, stale, self.notes())
                     for reader, update in rendered.items():
                         reader.deliver(update)
+                    if len(rendered) < len(stale):
+                        self._look_again()
                 if not self.again:
                     return
         except Exception:
             logger.exception("Live stream fan-out of session %s failed", self.session_id)
         finally:
             self.running = False
+
+
+    def notes(self) -> dict[int, str]:
+        """The change notes heard, by version, with the gaps between them: IN_FLIGHT while a
+        newer version was heard less than LATE_SECONDS ago, else "" (lost: whole region)."""
+        notes = dict(self.changes)
+        if notes:
+            now, newer_since = asyncio.get_running_loop().time(), None
+            for version in range(max(notes), min(notes), -1):
+                if version in notes:
+                    heard = self.heard[version]
+                    newer_since = heard if newer_since is None else min(newer_since, heard)
+                elif newer_since is not None:
+                    notes[version] = IN_FLIGHT if now - newer_since < LATE_SECONDS else ""
+        return notes
+
+    def _look_again(self) -> None:
+        """Some screen waits for a version still on its way: look again once it is late."""
+        if self.recheck is None or self.recheck.cancelled():
+            def again():
+                self.recheck = None
+                self.changed(None)
+            self.recheck = asyncio.get_running_loop().call_later(LATE_SECONDS, again)
 
 
 def _in_thread(work: Callable[..., Any]) -> Callable[..., Any]:

@@ -87,15 +87,22 @@ def render_for(session_id: int, readers: list[stream.Reader],
     """What each reader's screen must now show. A live page whose screen is behind only by
     cards (every version since says "card <id>" in `changes`) gets those cards alone, once
     per language and kind of reader for every web process (kept in Redis: the first process
-    renders, the others take its copy without a query); any other screen gets the whole
-    region: plain participants of an analysis session share one rendering (the poll's shared
-    copy in Redis, per language) and so do projectors; everyone else gets their own, as their
-    poll would."""
+    renders, the others take its copy without a query), up to the first version whose
+    broadcast is still on its way (nothing at all, if that is the next one: the feed looks
+    again); any other screen gets the whole region: plain participants of an analysis session
+    share one rendering (the poll's shared copy in Redis, per language) and so do projectors;
+    everyone else gets their own, as their poll would."""
     changes = changes or {}
-    ready = _cards_kept(session_id, readers, changes)
-    rest = [reader for reader in readers if reader not in ready]
+    newest = max(changes, default=0)
+    by_cards: dict[stream.Reader, tuple[int, list[int]]] = {}
+    for reader in readers:
+        if reader.view == "live" and (plan := stream.cards_since(changes, reader.version,
+                                                                  newest)):
+            by_cards[reader] = plan
+    ready = _cards_kept(session_id, {r: plan for r, plan in by_cards.items() if plan[1]})
+    rest = [r for r in readers if r not in ready and not (r in by_cards and not by_cards[r][1])]
     if rest:
-        ready.update(_render(session_id, rest, changes))
+        ready.update(_render(session_id, rest, by_cards))
     return ready
 
 
@@ -104,47 +111,47 @@ def _cards_key(session_id: int, after: int, version: int, person: Person) -> str
             f"{int(person.role.documents)}")
 
 
-def _cards_kept(session_id: int, readers: list[stream.Reader],
-                changes: dict[int, str]) -> dict[stream.Reader, stream.Update]:
-    """The `cards` events another process already rendered, for the live pages behind the
-    newest version heard only by cards; the caller renders the rest. Nothing here waits for
+def _cards_kept(session_id: int, plans: dict[stream.Reader, tuple[int, list[int]]]
+                ) -> dict[stream.Reader, stream.Update]:
+    """The `cards` events another process already rendered for these live pages (each with
+    the version its cards reach); the caller renders the rest. Nothing here waits for
     another process: a thread of the small pool that serves every stream of this process
     must never sleep (waiting there queued every later change behind it)."""
-    newest = max(changes, default=0)
-    keys = {reader: _cards_key(session_id, reader.version, newest, reader.context)
-            for reader in readers if reader.view == "live"
-            and stream.cards_since(changes, reader.version, newest) is not None}
+    keys = {reader: _cards_key(session_id, reader.version, reached, reader.context)
+            for reader, (reached, _ids) in plans.items()}
     if not keys:
         return {}
     found = cache.get_many(list(set(keys.values())))
-    return {reader: stream.Update(newest, reader.step, found[key], whole=False)
+    return {reader: stream.Update(plans[reader][0], reader.step, found[key], whole=False)
             for reader, key in keys.items() if key in found}
 
 
 def _render(session_id: int, readers: list[stream.Reader],
-            changes: dict[int, str]) -> dict[stream.Reader, stream.Update]:
+            plans: dict[stream.Reader, tuple[int, list[int]]]
+            ) -> dict[stream.Reader, stream.Update]:
     session = (Session.objects.select_related("cycle__forum__school", "cycle__forum__district",
                                               "story", "presenter").filter(pk=session_id).first())
     if session is None:
         return {}
     index, _ = live_state.current_step(session)
     step = f"{session.state}-{index}"
-    added = _cards_added(session, changes, [r for r in readers if r.step == step
-                                                  and r.view == "live"])
+    added, count = _cards_added(session, {r: plans[r] for r in readers
+                                          if r in plans and r.step == step})
     shared: dict[tuple, str] = {}
     rendered = {}
     for reader in readers:
         person: Person = reader.context
         with translation.override(person.language), timezone.override(person.time_zone):
             if reader in added:
-                key = ("cards", reader.version, person.language, person.role.documents)
+                reached, cards = added[reader]
+                key = ("cards", reader.version, reached, person.language, person.role.documents)
                 if key not in shared:
                     shared[key] = render_to_string("forums/live.html#cards_added", {
-                        "session": session, "role": person.role, "cards": added[reader],
-                        "card_count": added.count, "after": reader.version}, person.request)
-                    cache.set(_cards_key(session.pk, reader.version, session.version, person),
+                        "session": session, "role": person.role, "cards": cards,
+                        "card_count": count, "after": reader.version}, person.request)
+                    cache.set(_cards_key(session.pk, reader.version, reached, person),
                               shared[key], SHARED_HTML_TTL)
-                rendered[reader] = stream.Update(session.version, step, shared[key], whole=False)
+                rendered[reader] = stream.Update(reached, step, shared[key], whole=False)
                 continue
             if reader.view == "projector":
                 key = ("projector", person.language, str(person.time_zone))
@@ -163,32 +170,21 @@ def _render(session_id: int, readers: list[stream.Reader],
     return rendered
 
 
-class _Added(dict):
-    """{reader: the cards added since its screen's version}, and the step's card count."""
-
-    count = 0
-
-
-def _cards_added(session: Session, changes: dict[int, str],
-                 readers: list[stream.Reader]) -> _Added:
-    """The readers (live pages on the current step) whose screen is behind only by cards:
-    one query for the cards, one for the step's count, and none when no reader is."""
-    added = _Added()
-    wanted: dict[stream.Reader, list[int]] = {}
-    for reader in readers:
-        if (ids := stream.cards_since(changes, reader.version, session.version)) is not None:
-            wanted[reader] = ids
-    if not wanted:
-        return added
+def _cards_added(session: Session, plans: dict[stream.Reader, tuple[int, list[int]]]
+                 ) -> tuple[dict[stream.Reader, tuple[int, list[Card]]], int]:
+    """{reader: (the version reached, its cards)} for the live pages on the current step
+    behind only by cards, and the step's card count: one query for the cards, one for the
+    count, none when no reader is. A card not found (posted on another step) leaves its
+    reader to the whole region."""
+    if not plans:
+        return {}, 0
     index = session.current_step
     cards = {card.pk: card for card in Card.objects.filter(
-        session=session, step=index, pk__in={pk for ids in wanted.values() for pk in ids}
+        session=session, step=index, pk__in={pk for _v, ids in plans.values() for pk in ids}
     ).only("id", "kind", "text")}
-    added.count = Card.objects.filter(session=session, step=index).count()
-    for reader, ids in wanted.items():
-        if all(pk in cards for pk in ids):  # else a card of another step: the whole region
-            added[reader] = [cards[pk] for pk in ids]
-    return added
+    count = Card.objects.filter(session=session, step=index).count()
+    return {reader: (reached, [cards[pk] for pk in ids])
+            for reader, (reached, ids) in plans.items() if all(pk in cards for pk in ids)}, count
 
 
 def _shared_region(session: Session, person: Person) -> str:

@@ -312,3 +312,56 @@ def test_a_card_one_web_process_rendered_is_taken_by_the_others_without_a_query(
     with django_assert_num_queries(0):
         taken = stream_views.render_for(session.pk, [elsewhere], changes)[elsewhere]
     assert not first.whole and taken == first and "Drew the setup first" in taken.html
+
+
+def test_a_screen_behind_by_cards_gets_those_heard_of_even_when_the_database_is_further_on(
+        uncovering, colleague):
+    """Under load a card can be committed before its broadcast reaches a web process: the
+    screens get the cards heard of so far, alone, not the whole region (the next card comes
+    with its own broadcast)."""
+    session = uncovering
+    live_actions.join_session(session=session, user=colleague)
+    first = live_actions.add_card(session=session, author=colleague, kind="action",
+                                  text="Drew the setup first")
+    live_actions.add_card(session=session, author=colleague, kind="action",
+                          text="Asked before telling")
+    session.refresh_from_db()
+    heard = {session.version - 1: f"card {first.pk}"}  # the second card's broadcast is late
+    reader = reader_for(colleague, session, session.version - 2)
+    update = stream_views.render_for(session.pk, [reader], heard)[reader]
+    assert not update.whole and update.version == session.version - 1
+    assert "Drew the setup first" in update.html and "Asked before telling" not in update.html
+
+
+def test_cards_stop_before_a_version_still_on_its_way_and_a_lost_one_means_the_whole_region():
+    in_flight = {5: "card 11", 6: stream.IN_FLIGHT, 7: "card 13"}
+    assert stream.cards_since(in_flight, 4, 7) == (5, [11])
+    assert stream.cards_since(in_flight, 5, 7) == (5, [])  # nothing yet: the feed looks again
+    assert stream.cards_since({5: "card 11", 6: "", 7: "card 13"}, 4, 7) is None
+    assert stream.cards_since({7: "card 13"}, 4, 7) is None  # versions never heard
+    assert stream.cards_since(in_flight, 7, 7) is None
+
+
+def test_a_feed_waits_a_moment_for_a_broadcast_that_came_out_of_order(monkeypatch):
+    async def scenario():
+        feed = stream.Feed(1, renderer=lambda *args: {})
+        monkeypatch.setattr(feed, "_fan_out", lambda: asyncio.sleep(0))
+        feed.changed("5 card 11")
+        feed.changed("7 card 13")
+        soon = feed.notes()
+        await asyncio.sleep(stream.LATE_SECONDS + 0.1)
+        return soon, feed.notes()
+    soon, late = async_to_sync(scenario)()
+    assert soon == {5: "card 11", 6: stream.IN_FLIGHT, 7: "card 13"}
+    assert late == {5: "card 11", 6: "", 7: "card 13"}
+
+
+def test_a_screen_whose_next_version_is_on_its_way_is_sent_nothing_yet(uncovering, colleague):
+    session = uncovering
+    live_actions.join_session(session=session, user=colleague)
+    card = live_actions.add_card(session=session, author=colleague, kind="action",
+                                 text="Drew the setup first")
+    session.refresh_from_db()
+    notes = {session.version - 1: stream.IN_FLIGHT, session.version: f"card {card.pk}"}
+    reader = reader_for(colleague, session, session.version - 2)
+    assert stream_views.render_for(session.pk, [reader], notes) == {}
