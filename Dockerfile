@@ -17,5 +17,5 @@ EXPOSE 8000
 # ASGI: each open live-session page holds a stream (server-sent events). Uvicorn workers under
 # gunicorn; open streams get 10 s to end on a restart (pages reconnect and resume).
 CMD ["gunicorn", "config.asgi:application", "--worker-class", "uvicorn_worker.UvicornWorker", \
-     "--bind", "0.0.0.0:8000", "--workers", "3", "--graceful-timeout", "10", \
+     "--bind", "0.0.0.0:8000", "--workers", "2", "--graceful-timeout", "10", \
      "--access-logfile", "-"]

@@ -324,6 +324,7 @@ async def run(spec: dict) -> dict:
     far = time.monotonic() + spec["duration"] + spec["grace"] + spec["idle"] + 60
     streams = [asyncio.ensure_future(person.stream_loop(far)) for person in active]
     settled = await _settle(active, counters, spec["settle"], spec["settle_limit"])
+    print("CARDS_START", flush=True)
     started = time.monotonic()
     deadline = started + spec["duration"]
     posts = [asyncio.ensure_future(person.post_loop(started, deadline)) for person in active]

@@ -130,7 +130,7 @@ def run(env: dict[str, str], args: argparse.Namespace, sessions: int, name: str)
     _open_files(4 * len(spec["clients"]) + 1000)
     server = start_gunicorn(env, port, args.live_server.split(), app="config.asgi:application")
     idle: dict[str, float] = {}
-    found = None
+    found, cards_cpu = None, 0.0
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
             json.dump(spec, handle)
@@ -138,8 +138,11 @@ def run(env: dict[str, str], args: argparse.Namespace, sessions: int, name: str)
         client = subprocess.Popen([sys.executable, "-m", "bench.live_client", handle.name],
                                   cwd=ROOT, stdout=subprocess.PIPE, text=True)
         for line in client.stdout:
-            if line.startswith("IDLE_START"):
+            if line.startswith("CARDS_START"):
+                cards_cpu = tree_cpu_seconds(server.pid)
+            elif line.startswith("IDLE_START"):
                 idle.update(cpu=tree_cpu_seconds(server.pid), started=time.monotonic())
+                cards_cpu = idle["cpu"] - cards_cpu
             elif line.startswith("IDLE_MEASURE"):
                 idle["transactions"] = _transactions()
             elif line.startswith("IDLE_END"):
@@ -164,11 +167,13 @@ def run(env: dict[str, str], args: argparse.Namespace, sessions: int, name: str)
         return {"error": "the client failed", "load_avg_before": loadavg}
     found.pop("seen"), found.pop("session_of")
     phones = found["participants_started"]
+    posts_made = found["card_posts"]["requests"]
     result = {"server": f"gunicorn {args.live_server}", "load_avg_before": loadavg,
               "load_avg_after": load_average(), **found, **seen,
               "errors": (found["card_posts"]["errors"] + found["stream_errors"]
                          + seen["change_seen"]["missed"]),
               "server_cpu_seconds": round(server_cpu, 1),
+              "server_cpu_ms_per_card": round(1000 * cards_cpu / max(1, posts_made), 1),
               "idle": _idle_cost(idle, phones)}
     change, posts = result["change_seen"], result["card_posts"]
     (LOG_DIR / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")  # kept apart

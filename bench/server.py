@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 LOG_DIR = ROOT / ".local" / "bench"
 GUNICORN_WORKERS = 2
 # The live-load server: ASGI as production serves it (config/asgi.py and docker-compose.yml),
-# 3 uvicorn workers under gunicorn: every phone holds a stream, which an event loop keeps for
-# almost nothing, and one process more than cores keeps streams moving while the others
-# render; `--live-server` overrides.
-LIVE_SERVER = ["--worker-class", "uvicorn_worker.UvicornWorker", "--workers", "3",
+# one uvicorn worker per core under gunicorn: every phone holds a stream, which an event loop
+# keeps for almost nothing, and each process renders every change for its own streams (a
+# third process on 2 cores only added that work); `--live-server` overrides.
+LIVE_SERVER = ["--worker-class", "uvicorn_worker.UvicornWorker", "--workers", "2",
                "--graceful-timeout", "5"]
 PAGES_SERVER = f"gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=false"
 

@@ -115,18 +115,23 @@ def set_attendance(*, session: Session, user: User, present: bool, by: User) -> 
     live_state.bump(session)
 
 
-def _require_poster(allowed, person: User, session: Session) -> None:
-    if not allowed(access.session_role(person, session), session):
+def _require_poster(allowed, person: User, session: Session,
+                    role: access.SessionRole | None = None) -> None:
+    """`role`: the person's `session_role` in this session, when the caller has just worked
+    it out (the view does): not looked up twice."""
+    if not allowed(role or access.session_role(person, session), session):
         raise PermissionDenied
 
 
 @transaction.atomic
-def add_card(*, session: Session, author: User, kind: str, text: str) -> Card:
+def add_card(*, session: Session, author: User, kind: str, text: str,
+             role: access.SessionRole | None = None) -> Card:
     """A card belongs to the current step and must be of a kind that step collects; only
-    those who may post in that step post it (forums.access.may_post_card)."""
+    those who may post in that step post it (forums.access.may_post_card; `role` is the
+    author's, if the caller has it)."""
     session.refresh_from_db(fields=["state", "current_step", "steps"])
     require_state(session, SessionState.LIVE)
-    _require_poster(access.may_post_card, author, session)
+    _require_poster(access.may_post_card, author, session, role)
     text = text.strip()
     if not text:
         raise ValidationError(_("Write something on the card first."))

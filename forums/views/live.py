@@ -199,7 +199,8 @@ def card_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = CardForm(request.POST, kinds=live_state.card_kinds(context["step"]))
     if form.is_valid():
         try:
-            live_actions.add_card(session=session, author=request.user, **form.cleaned_data)
+            live_actions.add_card(session=session, author=request.user, role=context["role"],
+                                  **form.cleaned_data)
             form = CardForm(kinds=live_state.card_kinds(context["step"]))
             context["card_saved"] = True
         except ValidationError as error:

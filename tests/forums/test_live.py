@@ -87,6 +87,21 @@ def test_members_post_cards_of_the_kinds_the_step_collects(client_for, colleague
     assert (card.kind, card.step, card.author) == ("action", STEP_UNCOVERING, colleague)
 
 
+def test_a_posted_card_costs_the_same_few_queries(client_for, colleague, started,
+                                                  django_assert_max_num_queries):
+    """Cards come in bursts from every phone of a room: the post checks who may post once
+    (the view's role goes to the action), then writes the card, the attendance and the
+    version."""
+    live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
+    client = client_for(colleague)
+    client.get(reverse("forums:live", args=[started.pk]))
+    with django_assert_max_num_queries(10):
+        response = client.post(reverse("forums:card_add", args=[started.pk]),
+                               {"kind": "action", "text": "She drew the setup first."},
+                               HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and Card.objects.count() == 1
+
+
 def test_the_presenter_listens_silently_in_the_uncovering_step(client_for, teacher, started):
     live_actions.go_to_step(session=started, step=STEP_UNCOVERING)
     client = client_for(teacher)
