@@ -89,11 +89,15 @@ def claim_batch(*, due_by: datetime | None = None, district_id: int | None = Non
         where.append("district_id = %s")
         params.append(district_id)
     with database.cursor() as cursor:
+        # The rows are picked once (a MATERIALIZED CTE): as `id IN (SELECT ... LIMIT n FOR
+        # UPDATE SKIP LOCKED)` Postgres may run the subquery again for each row it updates,
+        # and claim far more than `size` (seen in the test suite: 23 rows for a batch of 2).
         cursor.execute(
+            f"WITH picked AS MATERIALIZED (SELECT id FROM {TABLE} WHERE {' AND '.join(where)} "
+            "ORDER BY scheduled_for, id LIMIT %s FOR UPDATE SKIP LOCKED) "
             f"UPDATE {TABLE} SET status = %s, claimed_at = %s, attempts = attempts + 1, "
-            f"phase = %s WHERE id IN (SELECT id FROM {TABLE} WHERE {' AND '.join(where)} "
-            "ORDER BY scheduled_for, id LIMIT %s FOR UPDATE SKIP LOCKED) RETURNING id",
-            [DeliveryStatus.SENDING, stamp, SendPhase.BEFORE_DATA, *params, size])
+            f"phase = %s FROM picked WHERE {TABLE}.id = picked.id RETURNING {TABLE}.id",
+            [*params, size, DeliveryStatus.SENDING, stamp, SendPhase.BEFORE_DATA])
         claimed = [row[0] for row in cursor.fetchall()]
     if not claimed:
         return []
