@@ -261,4 +261,3 @@ def test_the_shared_wire_form_says_what_each_message_encoded_alone_says(smtp, re
     for message in built:
         assert parsed(message.wire) == parsed(as_wire(message))
         assert message.to[0].encode() in message.wire
-
