@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from forums import live
+from forums.access.sessions import POLL_GRANTS
 from forums.actions import live as live_actions
 from forums.actions import membership
 from forums.models import Card
@@ -29,6 +30,20 @@ def test_an_unchanged_poll_is_a_tiny_204_with_at_most_two_queries(
     with django_assert_max_num_queries(2):
         response = poll(client, started, started.version, "live-0")
     assert response.status_code == 204 and response.content == b""
+
+
+def test_a_grant_alone_shows_nothing_to_someone_who_may_not_open_the_session(
+        client_for, teacher_elsewhere, started):
+    """A 204 says only "nothing changed"; whatever shows the session is checked against the
+    person, grant or not (here a grant the live page would never have given)."""
+    client = client_for(teacher_elsewhere)
+    browser = client.session
+    browser[POLL_GRANTS] = [started.pk]
+    browser.save()
+    started.refresh_from_db()
+    assert poll(client, started, started.version, "live-0").status_code == 204
+    response = poll(client, started, started.version - 1, "live-0")
+    assert response.status_code == 404 and b"The success story" not in response.content
 
 
 def test_a_changed_poll_returns_the_new_step(client_for, colleague, started, committed):
