@@ -158,12 +158,13 @@ class Feed:
                                                   thread_sensitive=False)(self.session_id)
                 stale = [r for r in self.readers if current is not None and r.version != current]
                 if stale:
+                    notes = self.notes()
                     rendered = await sync_to_async(_in_thread(self.renderer),
                                                    thread_sensitive=False)(
-                        self.session_id, stale, self.notes())
+                        self.session_id, stale, notes)
                     for reader, update in rendered.items():
                         reader.deliver(update)
-                    if len(rendered) < len(stale):
+                    if IN_FLIGHT in notes.values():  # a screen may be waiting for it
                         self._look_again()
                 if not self.again:
                     return
@@ -189,7 +190,7 @@ class Feed:
 
     def _look_again(self) -> None:
         """Some screen waits for a version still on its way: look again once it is late."""
-        if self.recheck is None or self.recheck.cancelled():
+        if self.recheck is None:
             def again():
                 self.recheck = None
                 self.changed(None)

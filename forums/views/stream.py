@@ -99,8 +99,9 @@ def render_for(session_id: int, readers: list[stream.Reader],
         if reader.view == "live" and (plan := stream.cards_since(changes, reader.version,
                                                                   newest)):
             by_cards[reader] = plan
-    ready = _cards_kept(session_id, {r: plan for r, plan in by_cards.items() if plan[1]})
-    rest = [r for r in readers if r not in ready and not (r in by_cards and not by_cards[r][1])]
+    waiting = {reader for reader, (_reached, ids) in by_cards.items() if not ids}
+    ready = _cards_kept(session_id, {r: plan for r, plan in by_cards.items() if r not in waiting})
+    rest = [r for r in readers if r not in ready and r not in waiting]
     if rest:
         ready.update(_render(session_id, rest, by_cards))
     return ready

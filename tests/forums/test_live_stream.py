@@ -365,3 +365,25 @@ def test_a_screen_whose_next_version_is_on_its_way_is_sent_nothing_yet(uncoverin
     notes = {session.version - 1: stream.IN_FLIGHT, session.version: f"card {card.pk}"}
     reader = reader_for(colleague, session, session.version - 2)
     assert stream_views.render_for(session.pk, [reader], notes) == {}
+
+
+def test_a_feed_looks_again_only_for_a_broadcast_still_on_its_way(monkeypatch):
+    """A screen left waiting for an out-of-order broadcast is looked at again once that
+    broadcast is late (then as lost: the whole region); a screen the renderer had nothing for
+    (a session deleted meanwhile) is not polled for ever."""
+    monkeypatch.setattr(stream.live, "current_version", lambda session_id: 7)
+
+    async def scenario(first_heard: str):
+        calls = []
+        feed = stream.Feed(1, renderer=lambda _id, readers, notes: calls.append(notes) or {})
+        feed.readers.add(stream.Reader(session_id=1, version=4, step="live-3", view="live",
+                                       context=None))
+        feed.changed(first_heard)
+        feed.changed("7 card 13")
+        await asyncio.sleep(stream.LATE_SECONDS + 1.5)
+        return calls
+    out_of_order = async_to_sync(scenario)("5 card 11")
+    assert out_of_order[0][6] == stream.IN_FLIGHT and out_of_order[-1][6] == ""
+    complete = async_to_sync(scenario)("6 card 12")
+    assert all(stream.IN_FLIGHT not in notes.values() for notes in complete)
+    assert len(complete) <= 2  # the two broadcasts, and no looking again
