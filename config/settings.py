@@ -143,6 +143,8 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "sf"),
+        # one pool per process, not per request (lib/redis.py)
+        "OPTIONS": {"pool_class": "lib.redis.SharedConnectionPool"},
     }
 }
 # The menu's unread-notifications count is kept this long in Redis (notifications.unread);
