@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY as USER_SESSION_KEY
 from django.utils import timezone, translation
 
 from schools.access import act_in, roles_for
@@ -83,11 +84,12 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        signed_in = (settings.SESSION_COOKIE_NAME in request.COOKIES
-                     and request.user.is_authenticated)
-        if signed_in:
-            if LANGUAGES_KEY not in request.session:
+        signed_in = signed_in_session(request)
+        if signed_in and LANGUAGES_KEY not in request.session:
+            signed_in = request.user.is_authenticated  # loads the person, once per session
+            if signed_in:
                 request.session[LANGUAGES_KEY] = languages_of(request.user)
+        if signed_in:
             own, district = request.session[LANGUAGES_KEY]
             language = own or (None if asks_for_a_language(request) else district)
             if language:
@@ -98,6 +100,13 @@ class LanguageMiddleware:
         if signed_in and chosen and offered(chosen.value):
             keep_language(request, offered(chosen.value))
         return response
+
+
+def signed_in_session(request) -> bool:
+    """Whether the browser's session names a signed-in person, read from the session alone:
+    what is kept there (languages, time zone) is then served without loading the person."""
+    return (settings.SESSION_COOKIE_NAME in request.COOKIES
+            and USER_SESSION_KEY in request.session)
 
 
 def offered(code: str | None) -> str:

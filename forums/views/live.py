@@ -1,7 +1,7 @@
 """The live session: one page for everyone, with the facilitator's controls for facilitators.
 
 The page polls every 2 s with the version it shows; an unchanged session answers 204 from
-Redis (no database query beyond loading the signed-in user), a changed one the new `#live`
+Redis (no database query), a changed one the new `#live`
 with `#board` (and `#composer` when the step changed): live.html#poll_response, the one
 refresh path. Closing asks first (`close`); a facilitator may reopen within 30 minutes.
 """
@@ -83,9 +83,12 @@ def live(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "forums/live.html", context)
 
 
-@login_required
 def poll(request: HttpRequest, pk: int) -> HttpResponse:
-    """204 when nothing changed since version `v`; else the new live region (and composer)."""
+    """204 when nothing changed since version `v`; else the new live region (and composer).
+
+    The grant the live page put in this browser's session lets it in (anyone else: 404); an
+    unchanged session is answered from the session and Redis without loading the person
+    (no query), a changed one is built for the person (`get_session_for`) as the page is."""
     if not access.may_poll(request.session, pk):
         raise Http404
     if str(live_state.current_version(pk)) == request.GET.get("v"):

@@ -7,8 +7,8 @@ ROWS = [
     GET("forums:live", "live_session",                    L,  OK, OK, NO, OK, OK, OK, NO, NO),
     GET("forums:live", "elsewhere_session",               L,  NO, NO, NO, NO, NO, NO, OK, OK),
     # (every client holds a poll grant for both live sessions: the poll's own check is tested)
-    GET("forums:poll", "live_session",                    L,  OK, OK, NO, OK, OK, OK, NO, NO),
-    GET("forums:poll", "elsewhere_session",               L,  NO, NO, NO, NO, NO, NO, OK, OK),
+    GET("forums:poll", "live_session",                    NO, OK, OK, NO, OK, OK, OK, NO, NO),
+    GET("forums:poll", "elsewhere_session",               NO, NO, NO, NO, NO, NO, NO, OK, OK),
     # the stream (answered once here: the test client is WSGI) and the room's screen: as the
     # live page; the join page for everyone signed in, and a session's code leads only those
     # who may open it to its live page (anyone else reads "no session with this code")

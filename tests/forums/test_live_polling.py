@@ -21,15 +21,23 @@ def poll(client, session, version, state_step):
                       {"v": version, "s": state_step})
 
 
-def test_an_unchanged_poll_is_a_tiny_204_with_at_most_two_queries(
-        client_for, colleague, started, django_assert_max_num_queries):
+def test_an_unchanged_poll_is_a_tiny_204_without_a_query(
+        client_for, colleague, started, django_assert_num_queries):
     client = client_for(colleague)
     client.get(reverse("forums:live", args=[started.pk]))
     started.refresh_from_db()
     client.get(reverse("forums:live", args=[started.pk]))  # warm the session cache
-    with django_assert_max_num_queries(2):
+    with django_assert_num_queries(0):  # not even the person: the session says enough
         response = poll(client, started, started.version, "live-0")
     assert response.status_code == 204 and response.content == b""
+
+
+def test_signing_out_ends_the_poll(client_for, colleague, started):
+    client = client_for(colleague)
+    client.get(reverse("forums:live", args=[started.pk]))
+    started.refresh_from_db()
+    client.post(reverse("account_logout"))
+    assert poll(client, started, started.version, "live-0").status_code == 404
 
 
 def test_a_grant_alone_shows_nothing_to_someone_who_may_not_open_the_session(
