@@ -37,6 +37,7 @@ from learning import figures
 from schools.access import roles_for
 from schools.models import District, Membership, User
 from successes.access import cross_school_byline
+from successes.listing import newest_district_wide
 from successes.models import DISTRICT_WIDE, SuccessStory, Theme
 from successes.versions import stories_version
 
@@ -139,12 +140,10 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
     in_period = within(district, start, end)
     shared = shared_stories_for(reader)
     insights = insights_visible_to(reader).filter(in_period)
-    stories = shared.filter(in_period)
     if theme is not None:
-        insights, stories = insights.filter(themes=theme), stories.filter(themes=theme)
+        insights = insights.filter(themes=theme)
     if school is not None:
         insights = insights.filter(session__cycle__forum__school=school)
-        stories = stories.filter(school=school)
     insight_list = list(insights.select_related("story__author", "story__school",
                                                 "session__cycle__forum__school")
                         .defer("search_vector", "session__steps", *INSIGHT_STORY_TEXT)
@@ -160,8 +159,9 @@ def district_digest(reader: User, start: date, end: date, *, theme: Theme | None
         for item in list(insight.themes.all()) or [None]:
             key = item.pk if item else None
             groups.setdefault(key, ThemeGroup(item)).insights.append(insight)
-    story_list = list(stories.select_related("author", "school").defer(*STORY_TEXT)
-                      .prefetch_related("themes").order_by("-created_at")[:limit])
+    story_list = newest_district_wide(shared.select_related("author", "school").defer(
+        *STORY_TEXT).prefetch_related("themes"), district, *period_bounds(district, start, end),
+        limit, **({"themes": theme} if theme else {}), **({"school": school} if school else {}))
     for story in story_list:
         story.byline = cross_school_byline(story)
     if roles.reads_district:  # the whole district's figures, counted ahead (learning.figures)

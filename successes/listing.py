@@ -104,6 +104,22 @@ def newest_page(user: User, filters: dict, page: str | None, per_page: int) -> W
     return Window(_in_order(user, ids), number, len(rows) > per_page)
 
 
+def newest_district_wide(stories: QuerySet[SuccessStory], district, since, until,
+                         limit: int, **filters) -> list[SuccessStory]:
+    """The newest `limit` of `stories` (the caller's reader's, e.g. for a digest) among those
+    shared with the whole district, created in [since, until) and matching `filters`: the
+    ids newest-first from each level's index, merged, then `stories` loaded by those ids (so
+    the caller's rule still decides). One query for the ids; asked as one OR of levels,
+    Postgres sorted every story of the period (200 ms for a month at 2,000 schools)."""
+    first, *rest = (SuccessStory.objects.alive().filter(
+        district=district, visibility=level, created_at__gte=since, created_at__lt=until,
+        **filters).order_by("-created_at", "-id").values_list("id", "created_at")[:limit]
+        for level in DISTRICT_WIDE)
+    ids = [pk for pk, _created in first.union(*rest).order_by("-created_at", "-id")[:limit]]
+    found = {story.pk: story for story in stories.filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def _in_order(user: User, ids: list[int]) -> list[SuccessStory]:
     """The stories of `ids` in that order, loaded through `visible_to` again: an id ranked
     before a story was hidden (the district's cached ranking, until its token is renewed on
