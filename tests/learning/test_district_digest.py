@@ -13,6 +13,7 @@ from forums.actions import live as live_actions
 from forums.actions import membership, scheduling
 from forums.models import Insight
 from learning.digests import current_cycle_span, rising_themes, shared_in
+from schools.models import School
 from tests.conftest import clear_this_runs_cache
 from tests.factories import StoryFactory, ThemeFactory
 from tests.forums.factories import app_queries
@@ -119,6 +120,15 @@ def test_practices_spreading_show_the_trail_and_school_counts(client_for, distri
     assert reverse("learning:story_spread", args=[crafted.shared.pk]) in spreading
     activity = section(html, "Forum and collective activity by school")
     assert "Lakeview Elementary" in activity and "fewer than 3" in activity
+    assert '<td data-label="Sessions held">fewer than 3</td>' in activity
+
+
+def test_a_school_name_in_the_activity_table_is_text(client_for, district_leader, crafted,
+                                                     friday):
+    School.objects.filter(name="Lakeview Elementary").update(name="Lakeview <b>Elementary</b>")
+    html = client_for(district_leader).get(URL).content.decode()
+    activity = section(html, "Forum and collective activity by school")
+    assert "Lakeview &lt;b&gt;Elementary&lt;/b&gt;" in activity and "<b>" not in activity
 
 
 def test_rising_themes_grow_against_the_period_before(district, principal, district_leader,
