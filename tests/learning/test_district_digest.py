@@ -108,6 +108,10 @@ def test_filters_by_theme_and_school_combine(client_for, district_leader, crafte
     html = client.get(URL, {"theme": crafted.feedback.pk}).content.decode()
     assert "Anonymous praise wall" in section(html, "Stories shared with the district")
     assert "Welcome-back greetings" not in section(html, "Stories shared with the district")
+    html = client.get(URL, {"period": "month", "school": other_school.pk}).content.decode()
+    at_lakeview = section(html, "Stories shared with the district")
+    assert "Lakeview&#x27;s welcome-back door" in at_lakeview
+    assert "Anonymous praise wall" not in at_lakeview  # Heritage's
 
 
 def test_practices_spreading_show_the_trail_and_school_counts(client_for, district_leader,

@@ -7,9 +7,13 @@
 - Readers in the network's other districts read it, bylined as its author allowed.
 """
 
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 
 from networks.models import Network, NetworkDistrict
+from successes.listing import newest_district_wide
 from successes.models import SuccessStory, VisibilityChange
 from tests.factories import StoryFactory
 from tests.learning.network import network_setup
@@ -107,3 +111,24 @@ def test_a_story_stays_out_of_reach_once_its_district_left(client_for, teacher, 
                                    district=networks.hillcrest).delete()
     response = client_for(networks.hana).get(reverse("successes:detail", args=[story.pk]))
     assert response.status_code == 404
+
+
+def test_the_newest_district_wide_stories_merge_both_levels_newest_first(teacher, networks):
+    """What the district digest lists: the newest stories shared with the district or the
+    network, across both levels, never one shared with a school only."""
+    now = timezone.now()
+    ages = {"district, 3 h": ("district", 3), "network, 2 h": ("network", 2),
+            "school, 1 h": ("school", 1), "district, 30 min": ("district", 0.5)}
+    for title, (level, hours) in ages.items():
+        story = StoryFactory(author=teacher, title=title, visibility=level,
+                             network=networks.foothills if level == "network" else None)
+        SuccessStory.objects.filter(pk=story.pk).update(created_at=now - timedelta(hours=hours))
+    district = teacher.memberships.get().district
+    readable = SuccessStory.objects.visible_to(teacher)
+
+    def newest(limit):
+        return [story.title for story in newest_district_wide(
+            readable, district, now - timedelta(days=1), now, limit)]
+
+    assert newest(2) == ["district, 30 min", "network, 2 h"]
+    assert newest(10) == ["district, 30 min", "network, 2 h", "district, 3 h"]
