@@ -173,7 +173,6 @@ class Feed:
         finally:
             self.running = False
 
-
     def notes(self) -> dict[int, str]:
         """The change notes heard, by version, with the gaps between them: IN_FLIGHT while a
         newer version was heard less than LATE_SECONDS ago, else "" (lost: whole region)."""

@@ -3,8 +3,8 @@ with some filters changed (filter links stay bookmarkable and keep the other fil
 `{% activity_rows %}`, the activity table's rows."""
 
 from django import template
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -26,8 +26,7 @@ def activity_rows(rows, sessions_label: str, tries_label: str) -> SafeString:
     """`{% activity_rows digest.activity sessions_label tries_label %}`: a <tr> per school,
     joined in Python (a template loop renders each cell on its own, which took tens of
     milliseconds with 2,000 schools); the labels name the columns on a phone."""
-    sessions, tries = escape(sessions_label), escape(tries_label)
-    return mark_safe("".join(  # noqa: S308 - every value escaped here
-        f'<tr><th scope="row">{escape(row.name)}</th><td data-label="{sessions}">'
-        f'{escape(row.sessions)}</td><td data-label="{tries}">{escape(row.tries)}</td></tr>'
-        for row in rows))
+    return format_html_join(
+        "", '<tr><th scope="row">{}</th><td data-label="{}">{}</td>'
+        '<td data-label="{}">{}</td></tr>',
+        ((row.name, sessions_label, row.sessions, tries_label, row.tries) for row in rows))
